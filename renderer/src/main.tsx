@@ -1,0 +1,25 @@
+// Renderer entry. window.clets is the only way out of this page (Electron preload or preview bridge).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { MissingBridge } from './components/MissingBridge';
+import { createAppStore, startAppStore } from './state/store';
+import './styles/app.css';
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root element');
+
+const root = createRoot(container);
+const api = (window as Partial<Window>).clets;
+
+if (api === undefined) {
+  root.render(<MissingBridge />);
+} else {
+  const store = createAppStore(api);
+  startAppStore(store, api);
+  root.render(
+    <StrictMode>
+      <App store={store} />
+    </StrictMode>,
+  );
+}
