@@ -9,6 +9,10 @@ import path from 'node:path';
 
 const extra = process.argv.slice(2);
 
+function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
 function step(title: string, command: string, args: string[]): void {
   process.stdout.write(`\n== ${title}: ${command} ${args.join(' ')}\n`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
@@ -24,11 +28,14 @@ step('build', 'npm', ['run', '--silent', 'build']);
 
 const reportDir = mkdtempSync(path.join(os.tmpdir(), 'clets-test-'));
 const report = path.join(reportDir, 'vitest.json');
-process.stdout.write('\n== tests: vitest run (unit, integration, e2e, electron-e2e)\n');
-const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], {
-  stdio: 'inherit',
-  env: process.env,
-});
+const vitest = ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra];
+// The keychain tests need a real Secret Service: run the suite inside a private D-Bus session with an
+// unlocked gnome-keyring (scripts/with-keyring.sh). Without those tools the keychain tests skip, or
+// fail under CI=true, and say why.
+const keyring = hasCommand('dbus-run-session') && hasCommand('gnome-keyring-daemon');
+const command = keyring ? ['bash', 'scripts/with-keyring.sh', ...vitest] : vitest;
+process.stdout.write(`\n== tests: vitest run (unit, integration, e2e, electron-e2e)${keyring ? ' with a private Secret Service' : ''}\n`);
+const run = spawnSync(command[0]!, command.slice(1), { stdio: 'inherit', env: process.env });
 
 let passed = 0;
 let failed = 0;

@@ -1,0 +1,8 @@
+// Every benchmark, in run order. Add a new one by writing bench/<name>.ts exporting a Benchmark and
+// listing it here.
+
+import { linkRoundtrip } from './link-roundtrip';
+import { switchThroughput } from './switch-throughput';
+import type { Benchmark } from './lib/types';
+
+export const benchmarks: readonly Benchmark[] = [linkRoundtrip, switchThroughput];
