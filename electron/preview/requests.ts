@@ -41,7 +41,7 @@ export const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const PATH_PATTERN = /^\/t\/([A-Za-z0-9_-]{1,64})\/(.*)$/;
 const ASSET_PATTERN = /^assets\/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
-const CHANNEL_PATTERN = /^[a-z][a-z0-9.-]{0,63}$/;
+const CHANNEL_PATTERN = /^[a-z][A-Za-z0-9.-]{0,63}$/;
 
 export function isToken(value: string): boolean {
   return TOKEN_PATTERN.test(value);

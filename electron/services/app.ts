@@ -1,17 +1,38 @@
 // The composition root: builds every main-process service once and wires them together.
 // Electron's main process and the preview host both call startApp(); neither builds services itself.
+//
+// Start order: the keychain first (no keychain, no start: KEYCHAIN_UNAVAILABLE says why), the workstation
+// settings (a damaged file starts on the safe defaults and settings.problem() reports SETTINGS_CORRUPT),
+// the agency store (migrated; training roster seeded), the training switch and the link, then the session.
+// A failure part-way closes what was already started.
 import path from 'node:path';
 import type { AppInfo, LinkStatusView, UnsolicitedView } from '../../shared/contract/channels';
+import type { ErrorInfo } from '../../shared/contract/result';
+import type { LockReason, SessionState, WorkstationSettings } from '../../shared/contract/session-schemas';
 import { ensureTrainingPki } from '../../switch/pki';
 import { startTrainingSwitch, type TrainingSwitch } from '../../switch/server';
 import { systemClock, type Clock } from './clock';
 import type { WorkstationIdentity } from './config';
-import { noSession } from './ipc/access';
 import { createEventHub, type EventHub } from './ipc/events';
 import { createRouter, type Router } from './ipc/router';
 import { createLink, type CletsLink, type LinkStatus } from './link';
+import { createMessageBoard } from './link/message-board';
 import { describeUnsolicited } from './link/unsolicited';
 import { createLogger, type Logger } from './log';
+import { memoryClipboard, noSystemIdle, type PlatformPorts } from './platform';
+import { openKeychain } from './secrets/keychain';
+import type { SecretStore } from './secrets/secret-store';
+import type { SessionEnded } from './session/events';
+import { createSessionSide } from './session/compose';
+import { createSettingsService, fileSettingsBackend } from './settings';
+import type { Db } from './store/db';
+import { openAgencyStore } from './store/open';
+
+/** The keychain service the app's secrets are filed under. */
+export const KEYCHAIN_SERVICE = 'clets-workstation';
+
+/** The workstation settings file in the data folder, the same for Electron (electron-store) and Node hosts. */
+export const SETTINGS_FILE = 'workstation-settings.json';
 
 export interface AppConfig {
   dataDir: string;
@@ -26,6 +47,40 @@ export interface AppDeps {
   logger?: Logger;
   /** Seed of the training data set (tests keep the default). */
   trainingSeed?: number;
+  /**
+   * What the host platform provides. Defaults: no OS idle time (noSystemIdle), a process-local clipboard
+   * (memoryClipboard()), settings in <dataDir>/workstation-settings.json (fileSettingsBackend, the file Electron's electron-store uses too). Electron passes its own.
+   */
+  ports?: Partial<PlatformPorts>;
+  /** Default: the OS keychain (openKeychain, service "clets-workstation"); none working → the app does not start. */
+  keychain?: SecretStore;
+  /**
+   * The agency database, opened by the caller, who also closes it (startApp migrates it and, in training
+   * mode, seeds it). Default: the embedded PGlite store in <dataDir>/store, closed by close().
+   */
+  store?: Db;
+  /** The clock of the session (idle lock, re-authentication, lockout, heartbeats, roster times). Default: clock. */
+  sessionClock?: Clock;
+}
+
+/** The session as the Electron layer drives it. */
+export interface AppSession {
+  /** OS screen lock, suspend, Ctrl+L: lock now. Harmless when nobody is signed on. */
+  lock(reason: LockReason): void;
+  state(): SessionState;
+  onChange(listener: (state: SessionState) => void): () => void;
+  /** A session ended (logout, another operator's unlock, close…): discard what it held. */
+  onSessionEnded(listener: (ended: SessionEnded) => void): () => void;
+}
+
+/** The workstation settings as the Electron layer needs them (content protection, startup warning). */
+export interface AppSettings {
+  current(): WorkstationSettings;
+  onChange(listener: (settings: WorkstationSettings) => void): () => void;
+  /** SETTINGS_CORRUPT (with the file and the way back) while running on defaults; null otherwise. */
+  problem(): ErrorInfo | null;
+  /** The way back from a damaged settings file: saves the defaults (the damaged file was copied aside). */
+  resetToDefaults(actor: string): WorkstationSettings;
 }
 
 export interface AppServices {
@@ -35,6 +90,9 @@ export interface AppServices {
   readonly info: AppInfo;
   /** The in-process training switch, for tests and diagnostics. */
   readonly trainingSwitch: TrainingSwitch;
+  readonly session: AppSession;
+  readonly settings: AppSettings;
+  /** Ends the session (its active_sessions row removed), clears the guarded clipboard, stops the link and the switch, closes the store. */
   close(): Promise<void>;
 }
 
@@ -51,75 +109,133 @@ export function toLinkStatusView(status: LinkStatus): LinkStatusView {
 
 export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<AppServices> {
   const clock = deps.clock ?? systemClock;
+  const sessionClock = deps.sessionClock ?? clock;
   const logger = deps.logger ?? createLogger('app');
-  const session = noSession;
 
-  const pki = await ensureTrainingPki(path.join(config.dataDir, 'pki'));
-  const trainingSwitch = await startTrainingSwitch({
-    host: '127.0.0.1',
-    port: 0,
-    pki: { ca: pki.ca.cert, cert: pki.switch.cert, key: pki.switch.key },
-    ...(deps.trainingSeed !== undefined ? { seed: deps.trainingSeed } : {}),
-    logger: logger.child('switch'),
-  });
+  const keychain = deps.keychain ?? (await openKeychain({ service: KEYCHAIN_SERVICE, logger }));
+  const ports: PlatformPorts = {
+    idle: deps.ports?.idle ?? noSystemIdle,
+    clipboard: deps.ports?.clipboard ?? memoryClipboard(),
+    settings: deps.ports?.settings ?? fileSettingsBackend(path.join(config.dataDir, SETTINGS_FILE)),
+  };
+  const settings = createSettingsService({ backend: ports.settings, logger: logger.child('settings'), clock: sessionClock });
 
-  const events = createEventHub({ session, logger: logger.child('events') });
-  const link = createLink({
-    host: trainingSwitch.host,
-    port: trainingSwitch.port,
-    servername: 'localhost',
-    ca: pki.ca.cert,
-    cert: pki.workstation.cert,
-    key: pki.workstation.key,
-    terminal: config.workstation.terminal,
-    ori: config.workstation.ori,
-    clock,
-    logger: logger.child('link'),
-  });
-  const unsubscribers = [
-    link.onStatus((status) => events.emit('link.status', toLinkStatusView(status))),
-    link.onUnsolicited((message) => {
-      const view: UnsolicitedView = {
-        ...describeUnsolicited(message.text),
-        receivedAt: message.receivedAt,
-        training: message.training,
-        text: message.text,
-      };
-      events.emit('link.unsolicited', view);
-    }),
-  ];
-
-  const info: AppInfo = {
-    product: 'CLETS Workstation',
-    version: config.version,
-    mode: config.mode,
-    workstation: { id: config.workstation.id, ori: config.workstation.ori, terminal: config.workstation.terminal },
+  /** What is running so far, closed in reverse order if the start fails or when the app closes. */
+  const running: Array<{ name: string; close: () => Promise<void> | void }> = [];
+  const closeAll = async () => {
+    for (const part of running.splice(0).reverse()) {
+      try {
+        await part.close();
+      } catch (error) {
+        logger.error('a service did not close cleanly', { service: part.name, error });
+      }
+    }
   };
 
-  const router = createRouter({
-    session,
-    logger: logger.child('ipc'),
-    handlers: {
-      'app.info': () => info,
-      'link.status': () => toLinkStatusView(link.status()),
-    },
-  });
+  try {
+    const store = await openAgencyStore({
+      dataDir: config.dataDir,
+      mode: config.mode,
+      keychain,
+      clock: sessionClock,
+      ...(deps.store !== undefined ? { db: deps.store } : {}),
+      logger,
+    });
+    running.push({ name: 'store', close: () => store.close() });
 
-  link.start();
+    const pki = await ensureTrainingPki(path.join(config.dataDir, 'pki'));
+    const trainingSwitch = await startTrainingSwitch({
+      host: '127.0.0.1',
+      port: 0,
+      pki: { ca: pki.ca.cert, cert: pki.switch.cert, key: pki.switch.key },
+      ...(deps.trainingSeed !== undefined ? { seed: deps.trainingSeed } : {}),
+      logger: logger.child('switch'),
+    });
+    running.push({ name: 'training switch', close: () => trainingSwitch.close() });
 
-  let closed = false;
-  return {
-    router,
-    events,
-    link,
-    info,
-    trainingSwitch,
-    async close() {
-      if (closed) return;
-      closed = true;
-      for (const unsubscribe of unsubscribers) unsubscribe();
-      await link.stop();
-      await trainingSwitch.close();
-    },
-  };
+    const link = createLink({
+      host: trainingSwitch.host,
+      port: trainingSwitch.port,
+      servername: 'localhost',
+      ca: pki.ca.cert,
+      cert: pki.workstation.cert,
+      key: pki.workstation.key,
+      terminal: config.workstation.terminal,
+      ori: config.workstation.ori,
+      clock,
+      logger: logger.child('link'),
+    });
+    running.push({ name: 'link', close: () => link.stop() });
+
+    const side = createSessionSide({ ports, store, link, clock: sessionClock, workstationId: config.workstation.id, logger, settings });
+    running.push({ name: 'session', close: () => side.close() });
+
+    const events = createEventHub({ session: side.session, logger: logger.child('events') });
+    const board = createMessageBoard();
+    const unsubscribers = [
+      side.session.onChange((state) => events.emit('session.state', state)),
+      side.session.onSessionEnded(() => board.clear()),
+      link.onStatus((status) => events.emit('link.status', toLinkStatusView(status))),
+      link.onUnsolicited((message) => {
+        const view: UnsolicitedView = {
+          ...describeUnsolicited(message.text),
+          receivedAt: message.receivedAt,
+          training: message.training,
+          text: message.text,
+        };
+        // Kept only while an operator is signed on (the event itself reaches signed-on operators only).
+        if (side.session.view().signedOn) board.add(view);
+        events.emit('link.unsolicited', view);
+      }),
+    ];
+    running.push({ name: 'event wiring', close: () => unsubscribers.forEach((unsubscribe) => unsubscribe()) });
+
+    const info: AppInfo = {
+      product: 'CLETS Workstation',
+      version: config.version,
+      mode: config.mode,
+      workstation: { id: config.workstation.id, ori: config.workstation.ori, terminal: config.workstation.terminal },
+    };
+
+    const router = createRouter({
+      session: side.session,
+      logger: logger.child('ipc'),
+      handlers: {
+        'app.info': () => info,
+        'link.status': () => toLinkStatusView(link.status()),
+        'link.messages': () => board.list(),
+        ...side.handlers,
+      },
+    });
+
+    link.start();
+
+    let closing: Promise<void> | null = null;
+    return {
+      router,
+      events,
+      link,
+      info,
+      trainingSwitch,
+      session: {
+        lock: (reason) => side.session.lock(reason),
+        state: () => side.session.state(),
+        onChange: (listener) => side.session.onChange(listener),
+        onSessionEnded: (listener) => side.session.onSessionEnded(listener),
+      },
+      settings: {
+        current: () => settings.current(),
+        onChange: (listener) => settings.onChange(listener),
+        problem: () => settings.problem(),
+        resetToDefaults: (actor) => settings.resetToDefaults(actor),
+      },
+      close() {
+        closing ??= closeAll();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
 }

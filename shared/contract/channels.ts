@@ -4,6 +4,16 @@
 import { z } from 'zod';
 import type { ChannelName, EventName } from './names';
 import { ROLES, type Role } from './roles';
+import {
+  badgeSchema,
+  newOperatorSchema,
+  operatorIdSchema,
+  passwordSchema,
+  pinSchema,
+  rosterEntrySchema,
+  sessionStateSchema,
+  workstationSettingsSchema,
+} from './session-schemas';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -73,6 +83,131 @@ export const channels = {
     allowedWhileLocked: true,
     summary: 'State of the link to the message switch.',
   },
+  'link.messages': {
+    request: empty,
+    response: z.array(unsolicitedSchema).max(100),
+    access: { roles: ROLES },
+    allowedWhileLocked: false,
+    summary: 'Unsolicited switch messages received during this session (refetched after an unlock).',
+  },
+  // --- Session and privacy lock (requirements L1–L11). Public: they run before and across logon.
+  'session.state': {
+    request: empty,
+    response: sessionStateSchema,
+    access: 'public',
+    allowedWhileLocked: true,
+    summary: 'Where the operator is in logon, or the active session, or the lock (operator ID only).',
+  },
+  'session.acknowledgeNotice': {
+    request: z.object({ noticeVersion: z.string().max(32) }).strict(),
+    response: sessionStateSchema,
+    access: 'public',
+    allowedWhileLocked: false,
+    summary: 'The operator acknowledged the system use notification of this version (L1).',
+  },
+  'session.submitPassword': {
+    request: z.object({ operatorId: operatorIdSchema, password: passwordSchema }).strict(),
+    response: sessionStateSchema,
+    access: 'public',
+    allowedWhileLocked: false,
+    summary: 'First factor: operator ID and password. Refusals share one message for unknown ID or wrong secret.',
+  },
+  'session.submitBadge': {
+    request: z.object({ badge: badgeSchema, pin: pinSchema }).strict(),
+    response: sessionStateSchema,
+    access: 'public',
+    allowedWhileLocked: false,
+    summary: 'Second factor: badge (have) and PIN (know), L7. Starts the session.',
+  },
+  'session.activity': {
+    request: empty,
+    response: z.object({ idleLockAt: isoTime.nullable() }).strict(),
+    access: { roles: ROLES },
+    allowedWhileLocked: false,
+    summary: 'The renderer saw keyboard or pointer input (throttled); resets the idle lock timer.',
+  },
+  'session.lock': {
+    request: z.object({ reason: z.enum(['shortcut', 'operator']).optional() }).strict(),
+    response: sessionStateSchema,
+    access: { roles: ROLES },
+    allowedWhileLocked: true,
+    summary: 'Lock now (Ctrl+L or the Lock button).',
+  },
+  'session.unlock': {
+    request: z.object({ badge: badgeSchema, pin: pinSchema }).strict(),
+    response: sessionStateSchema,
+    access: 'public',
+    allowedWhileLocked: true,
+    summary: 'Badge and PIN at the lock screen: the same operator resumes; another operator ends the first session and starts their own.',
+  },
+  'session.logout': {
+    request: empty,
+    response: sessionStateSchema,
+    access: 'public',
+    allowedWhileLocked: true,
+    summary: 'End the session (also from the lock screen). Clears session data and the clipboard.',
+  },
+  // --- Roster (CRSO), requirements U2–U6, L2.
+  'roster.list': {
+    request: empty,
+    response: z.array(rosterEntrySchema).max(10_000),
+    access: { roles: ['crso'] },
+    allowedWhileLocked: false,
+    summary: 'Operators with their roles, statement form and certification dates, lock and disabled state.',
+  },
+  'roster.create': {
+    request: newOperatorSchema,
+    response: rosterEntrySchema,
+    access: { roles: ['crso'] },
+    allowedWhileLocked: false,
+    summary: 'Add an operator. IDs are never reused (U6).',
+  },
+  'roster.disable': {
+    request: z.object({ operatorId: operatorIdSchema, reason: z.string().trim().min(3).max(200) }).strict(),
+    response: rosterEntrySchema,
+    access: { roles: ['crso'] },
+    allowedWhileLocked: false,
+    summary: 'Disable an operator (never deleted; the ID is retired).',
+  },
+  'roster.setDates': {
+    request: z
+      .object({ operatorId: operatorIdSchema, statementSignedOn: z.iso.date().nullable(), certifiedUntil: z.iso.date().nullable() })
+      .strict(),
+    response: rosterEntrySchema,
+    access: { roles: ['crso'] },
+    allowedWhileLocked: false,
+    summary: 'Record the statement form signed date and the CLETS certification expiry (U2, U3).',
+  },
+  'roster.releaseLock': {
+    request: z.object({ operatorId: operatorIdSchema, note: z.string().trim().min(3).max(200) }).strict(),
+    response: rosterEntrySchema,
+    access: { roles: ['crso', 'admin'] },
+    allowedWhileLocked: false,
+    summary: 'Release an account locked by failed logons (L2).',
+  },
+  // --- Workstation settings (admin).
+  'settings.get': {
+    request: empty,
+    response: workstationSettingsSchema,
+    access: { roles: ['admin', 'crso'] },
+    allowedWhileLocked: false,
+    summary: 'This workstation’s lock, exemption and lockout settings.',
+  },
+  'settings.update': {
+    request: workstationSettingsSchema,
+    response: workstationSettingsSchema,
+    access: { roles: ['admin'] },
+    allowedWhileLocked: false,
+    summary: 'Change workstation settings; exemptions need a justification and are recorded.',
+  },
+  // --- Clipboard guard (L11): text copied from CJI views is cleared after 30 s if unchanged, and at lock and logout.
+  'clipboard.copy': {
+    request: z.object({ text: z.string().min(1).max(64 * 1024) }).strict(),
+    response: z.object({ clearsAt: isoTime }).strict(),
+    access: { roles: ROLES },
+    allowedWhileLocked: false,
+    summary: 'Copy text from a view with criminal justice information through the guarded clipboard.',
+  },
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export interface EventSpec<P extends z.ZodType = z.ZodType> {
@@ -84,7 +219,9 @@ export interface EventSpec<P extends z.ZodType = z.ZodType> {
 
 export const events = {
   'link.status': { payload: linkStatusSchema, access: 'public', deliverWhileLocked: true },
-  'link.unsolicited': { payload: unsolicitedSchema, access: 'public', deliverWhileLocked: false },
+  // $.H delayed hits and $.L locates carry criminal justice information: signed-on operators only.
+  'link.unsolicited': { payload: unsolicitedSchema, access: { roles: ROLES }, deliverWhileLocked: false },
+  'session.state': { payload: sessionStateSchema, access: 'public', deliverWhileLocked: true },
 } as const satisfies Record<EventName, EventSpec>;
 
 export type Channels = typeof channels;

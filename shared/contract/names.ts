@@ -1,22 +1,60 @@
 // Channel, event and API method names. Zod-free, so the sandboxed preload can bundle it small;
 // the schemas for the same names live in channels.ts and events.ts.
 
-export const CHANNEL_NAMES = ['app.info', 'link.status'] as const;
+export const CHANNEL_NAMES = [
+  'app.info',
+  'link.status',
+  'link.messages',
+  'session.state',
+  'session.acknowledgeNotice',
+  'session.submitPassword',
+  'session.submitBadge',
+  'session.activity',
+  'session.lock',
+  'session.unlock',
+  'session.logout',
+  'roster.list',
+  'roster.create',
+  'roster.disable',
+  'roster.setDates',
+  'roster.releaseLock',
+  'settings.get',
+  'settings.update',
+  'clipboard.copy',
+] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['link.status', 'link.unsolicited'] as const;
+export const EVENT_NAMES = ['link.status', 'link.unsolicited', 'session.state'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The renderer's named methods: one capability each, never a pass-through. */
 export const API_METHODS = {
   appInfo: 'app.info',
   linkStatus: 'link.status',
+  switchMessages: 'link.messages',
+  sessionState: 'session.state',
+  acknowledgeNotice: 'session.acknowledgeNotice',
+  submitPassword: 'session.submitPassword',
+  submitBadge: 'session.submitBadge',
+  reportActivity: 'session.activity',
+  lock: 'session.lock',
+  unlock: 'session.unlock',
+  logout: 'session.logout',
+  listOperators: 'roster.list',
+  createOperator: 'roster.create',
+  disableOperator: 'roster.disable',
+  setOperatorDates: 'roster.setDates',
+  releaseOperatorLock: 'roster.releaseLock',
+  getSettings: 'settings.get',
+  updateSettings: 'settings.update',
+  copyToClipboard: 'clipboard.copy',
 } as const satisfies Record<string, ChannelName>;
 
 /** The renderer's listeners; each returns its own unsubscribe function. */
 export const API_EVENTS = {
   onLinkStatus: 'link.status',
   onUnsolicited: 'link.unsolicited',
+  onSessionState: 'session.state',
 } as const satisfies Record<string, EventName>;
 
 /** IPC channel strings used by the Electron transport. */

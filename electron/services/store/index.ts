@@ -21,3 +21,14 @@ export { DEFAULT_LOCK_PROFILE, lockProfileSchema, type LockProfile } from './loc
 export { createRoster, type NewOperator, type Operator, type Roster, type RosterOptions } from './roster';
 export type { NewWorkstation, Workstation, Workstations } from './workstations';
 export { TRAINING_LOGINS, seedTrainingRoster, type SeedResult, type TrainingLogin } from './training-roster';
+export {
+  createSessionStore,
+  type ClaimResult,
+  type FailureKind,
+  type FailureOutcome,
+  type Lockout,
+  type LockoutPolicy,
+  type LockoutRule,
+  type SessionStore,
+} from './sessions';
+export { openAgencyStore, type AgencyStore, type OpenAgencyStoreOptions } from './open';

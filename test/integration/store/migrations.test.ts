@@ -3,7 +3,17 @@ import { latestVersion, migrate, schemaVersion } from '../../../electron/service
 import { MIGRATIONS, type Migration } from '../../../electron/services/store/migrations';
 import { describeEachDriver } from './drivers';
 
-const TABLES = ['operators', 'schema_migrations', 'store_meta', 'workstations'];
+const TABLES = [
+  'active_sessions',
+  'audit_checkpoints',
+  'audit_records',
+  'logon_failures',
+  'logon_lockouts',
+  'operators',
+  'schema_migrations',
+  'store_meta',
+  'workstations',
+];
 
 const tablesOf = async (db: { query: <T extends object>(sql: string) => Promise<T[]> }) =>
   (await db.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).map(

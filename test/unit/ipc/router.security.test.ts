@@ -9,6 +9,7 @@ import { checkAccess } from '../../../electron/services/ipc/access';
 import { createRouter, type Handlers } from '../../../electron/services/ipc/router';
 import { AppError } from '../../../electron/services/errors';
 import { silentLogger } from '../../../electron/services/log';
+import { stubHandlers } from './stub-handlers';
 
 const info = {
   product: 'CLETS Workstation' as const,
@@ -23,7 +24,7 @@ function build(view: Partial<SessionView> = {}, handlers: Partial<Handlers> = {}
   return createRouter({
     session: { view: () => session },
     logger: silentLogger,
-    handlers: { 'app.info': () => info, 'link.status': () => status, ...handlers },
+    handlers: stubHandlers({ 'app.info': () => info, 'link.status': () => status, ...handlers }),
   });
 }
 const verified = { senderVerified: true };

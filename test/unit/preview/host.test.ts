@@ -11,6 +11,7 @@ import { noSession } from '../../../electron/services/ipc/access';
 import { createEventHub } from '../../../electron/services/ipc/events';
 import { createRouter } from '../../../electron/services/ipc/router';
 import { silentLogger } from '../../../electron/services/log';
+import { stubHandlers } from '../ipc/stub-handlers';
 import { rawRequest } from './http';
 
 const STATUS: LinkStatusView = { state: 'connected', training: true, since: '2026-11-23T12:00:00.000Z' };
@@ -22,12 +23,12 @@ const events = createEventHub({ session: noSession, logger: silentLogger });
 const router = createRouter({
   session: noSession,
   logger: silentLogger,
-  handlers: {
+  handlers: stubHandlers({
     'app.info': () => INFO,
     'link.status': () => {
       throw new Error('secret stack detail at /home/x/y.ts:12');
     },
-  },
+  }),
 });
 
 beforeAll(async () => {

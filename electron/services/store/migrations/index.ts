@@ -1,7 +1,9 @@
 // Every migration this app knows, oldest first. Append only; never edit one that has shipped.
 import { migration0001 } from './0001-roster';
+import { migration0002 } from './0002-sessions';
+import { migration0003 } from './0003-audit';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
