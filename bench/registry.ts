@@ -1,8 +1,10 @@
 // Every benchmark, in run order. Add a new one by writing bench/<name>.ts exporting a Benchmark and
 // listing it here.
 
+import { auditAppend } from './audit-append';
+import { auditVerify } from './audit-verify';
 import { linkRoundtrip } from './link-roundtrip';
 import { switchThroughput } from './switch-throughput';
 import type { Benchmark } from './lib/types';
 
-export const benchmarks: readonly Benchmark[] = [linkRoundtrip, switchThroughput];
+export const benchmarks: readonly Benchmark[] = [linkRoundtrip, switchThroughput, auditAppend, auditVerify];
