@@ -1,20 +1,15 @@
-// The one container: reads the store through pure selectors and hands plain props to components.
+// The root container: the frame (training banner, workstation header) and, below it, exactly one of
+// the sign-on steps, the lock screen or the active session — chosen by the session's phase, which
+// the main process owns.
 import { useStore } from 'zustand';
 import { AppHeader } from './components/AppHeader';
 import { LinkStatusIndicator } from './components/LinkStatusIndicator';
 import { TrainingBanner } from './components/TrainingBanner';
-import { UnsolicitedMessages } from './components/UnsolicitedMessages';
-import { Workspace } from './components/Workspace';
-import {
-  describeLink,
-  selectInfo,
-  selectInfoError,
-  selectLinkLoadError,
-  selectLinkStatus,
-  selectTraining,
-  selectUnsolicited,
-} from './state/selectors';
+import { describeLink, screenOf, selectInfo, selectInfoError, selectLinkLoadError, selectLinkStatus, selectSession, selectTraining } from './state/selectors';
 import type { AppStore } from './state/store';
+import { ActiveView } from './views/ActiveView';
+import { LockView } from './views/LockView';
+import { LogonView } from './views/LogonView';
 
 export function App({ store }: { store: AppStore }) {
   const info = useStore(store, selectInfo);
@@ -22,21 +17,28 @@ export function App({ store }: { store: AppStore }) {
   const linkStatus = useStore(store, selectLinkStatus);
   const linkLoadError = useStore(store, selectLinkLoadError);
   const training = useStore(store, selectTraining);
-  const messages = useStore(store, selectUnsolicited);
+  const session = useStore(store, selectSession);
+  const screen = screenOf(session);
+  const state = session.state;
 
   return (
-    <div className={training ? 'app app--training' : 'app'}>
-      <a className="skip-link" href="#main">
-        Skip to workspace
-      </a>
+    <div className={training ? 'app app--training' : 'app'} data-screen={screen}>
+      {screen === 'active' ? (
+        <a className="skip-link" href="#main">
+          Skip to workspace
+        </a>
+      ) : null}
       <TrainingBanner training={training} />
       <AppHeader info={info} infoError={infoError}>
         <LinkStatusIndicator indicator={describeLink(linkStatus, linkLoadError)} />
       </AppHeader>
-      <div className="app-body">
-        <Workspace />
-        <UnsolicitedMessages messages={messages} />
-      </div>
+      {screen === 'active' && state?.phase === 'active' ? (
+        <ActiveView store={store} session={state} />
+      ) : screen === 'locked' ? (
+        <LockView store={store} />
+      ) : (
+        <LogonView store={store} />
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { MissingBridge } from './components/MissingBridge';
+import { startInputWatch } from './state/input';
 import { createAppStore, startAppStore } from './state/store';
 import './styles/app.css';
 
@@ -17,6 +18,7 @@ if (api === undefined) {
 } else {
   const store = createAppStore(api);
   startAppStore(store, api);
+  startInputWatch(store, window);
   root.render(
     <StrictMode>
       <App store={store} />

@@ -1,39 +1,31 @@
 // The workstation UI in real Chromium, on the real main-process services (training switch over
 // mutual TLS, link, router, events) through the preview host, with a throwaway data folder.
 // Every wait is on a page condition; nothing sleeps.
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage, Page, Response } from 'playwright';
+import type { ConsoleMessage, Page, Response } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_EVENTS, API_METHODS } from '../../shared/contract/names';
 import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from '../../electron/main/csp';
-import { buildBridge, buildRenderer } from '../../electron/preview/build';
-import { startPreviewHost, type PreviewHost } from '../../electron/preview/host';
-import { startApp, type AppServices } from '../../electron/services/app';
 import { TRAINING_WORKSTATION } from '../../electron/services/config';
-import type { Router } from '../../electron/services/ipc/router';
 import { silentLogger, type LogFields, type Logger } from '../../electron/services/log';
-import { findChromium, launchChromium } from '../support/chromium';
+import { findChromium } from '../support/chromium';
+import { keyringAvailableOrSkip } from '../support/keyring';
+import { startPreviewApp, type PreviewApp } from '../support/preview-app';
 import { rawRequest } from './http';
+import { signOnWithKeyboard } from './session-pages';
 
 const chromiumPath = findChromium();
+// The services need a real keychain (the agency store's keys): run inside scripts/with-keyring.sh.
+const keyring = chromiumPath !== null && keyringAvailableOrSkip();
 
-describe.skipIf(chromiumPath === null)('workstation UI in Chromium on the real services', () => {
-  let tmp: string;
-  let services: AppServices;
-  let host: PreviewHost;
-  let browser: Browser;
-  let context: BrowserContext;
+describe.skipIf(!keyring)('workstation UI in Chromium on the real services', () => {
+  let app: PreviewApp;
   let page: Page;
   let first: Response | null;
   let foreign: Server | null = null;
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
-  /** Every call that reached the router through the preview host. */
-  const dispatched: string[] = [];
   /** Why the host refused each request it refused (its debug log). */
   const refusals: string[] = [];
   const hostLogger: Logger = {
@@ -44,39 +36,18 @@ describe.skipIf(chromiumPath === null)('workstation UI in Chromium on the real s
   };
 
   beforeAll(async () => {
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'clets-e2e-'));
-    const rendererDir = path.join(tmp, 'dist', 'renderer');
-    const bridgeFile = path.join(tmp, 'dist', 'preview', 'preview-bridge.js');
-    await Promise.all([buildRenderer(rendererDir), buildBridge(bridgeFile)]);
-
-    services = await startApp(
-      { dataDir: path.join(tmp, 'data'), mode: 'training', workstation: TRAINING_WORKSTATION, version: '0.0.0-e2e' },
-      { logger: silentLogger },
-    );
-    const router: Router = {
-      dispatch: (channel, payload, caller) => {
-        dispatched.push(String(channel));
-        return services.router.dispatch(channel, payload, caller);
-      },
-    };
-    host = await startPreviewHost({ services: { router, events: services.events }, rendererDir, bridgeFile, host: '127.0.0.1', port: 0, logger: hostLogger });
-
-    browser = await launchChromium(chromiumPath!);
-    context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
-    page = await context.newPage();
+    app = await startPreviewApp(chromiumPath!, { hostLogger });
+    page = await app.context.newPage();
     page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    first = await page.goto(host.url);
+    first = await page.goto(app.host.url);
   });
 
   afterAll(async () => {
-    await browser?.close();
     await new Promise<void>((resolve) => (foreign ? foreign.close(() => resolve()) : resolve()));
-    await host?.close();
-    await services?.close();
-    if (tmp) await rm(tmp, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('shows the link reaching "connected" and a permanent TRAINING banner', async () => {
@@ -107,7 +78,8 @@ describe.skipIf(chromiumPath === null)('workstation UI in Chromium on the real s
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('CLETS Workstation');
     expect(await page.getByRole('main').count()).toBe(1);
     expect(await page.getByRole('banner').count()).toBe(1);
-    expect(await page.getByRole('complementary', { name: 'Switch messages' }).count()).toBe(1);
+    // Switch messages can carry criminal justice information: no panel for them before sign-on.
+    expect(await page.getByRole('complementary', { name: 'Switch messages' }).count()).toBe(0);
   });
 
   it('gives the page no Node and a frozen window.clets that cannot be replaced', async () => {
@@ -206,27 +178,27 @@ describe.skipIf(chromiumPath === null)('workstation UI in Chromium on the real s
   });
 
   it('refuses requests without the token or with a wrong Host or Origin', async () => {
-    const api = `${host.url}api/invoke/app.info`;
+    const api = `${app.host.url}api/invoke/app.info`;
     const json = { 'content-type': 'application/json' };
-    const before = dispatched.length;
+    const before = app.dispatched.length;
 
-    expect((await fetch(`${host.origin}/`)).status).toBe(404);
-    expect((await fetch(`${host.origin}/index.html`)).status).toBe(404);
-    expect((await fetch(host.url.replace(/\/t\/[^/]+\//, `/t/${'A'.repeat(43)}/`))).status).toBe(404);
-    const noToken = await fetch(`${host.origin}/api/invoke/app.info`, { method: 'POST', headers: { ...json, origin: host.origin }, body: '{}' });
+    expect((await fetch(`${app.host.origin}/`)).status).toBe(404);
+    expect((await fetch(`${app.host.origin}/index.html`)).status).toBe(404);
+    expect((await fetch(app.host.url.replace(/\/t\/[^/]+\//, `/t/${'A'.repeat(43)}/`))).status).toBe(404);
+    const noToken = await fetch(`${app.host.origin}/api/invoke/app.info`, { method: 'POST', headers: { ...json, origin: app.host.origin }, body: '{}' });
     expect(noToken.status).toBe(404);
     expect(await noToken.text()).toBe('');
 
     expect((await fetch(api, { method: 'POST', headers: json, body: '{}' })).status).toBe(403);
     expect((await fetch(api, { method: 'POST', headers: { ...json, origin: 'http://evil.example' }, body: '{}' })).status).toBe(403);
-    expect((await fetch(api, { method: 'POST', headers: { origin: host.origin, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    expect((await fetch(api, { method: 'POST', headers: { origin: app.host.origin, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
     // fetch cannot set Host; a DNS-rebinding attacker's browser would send its own name.
-    expect((await rawRequest(host.url, { headers: { host: 'rebind.attacker.example' } })).status).toBe(403);
-    expect((await rawRequest(api, { method: 'POST', headers: { host: `localhost:${new URL(host.origin).port}`, origin: host.origin, ...json }, body: '{}' })).status).toBe(403);
-    expect(dispatched.length).toBe(before);
+    expect((await rawRequest(app.host.url, { headers: { host: 'rebind.attacker.example' } })).status).toBe(403);
+    expect((await rawRequest(api, { method: 'POST', headers: { host: `localhost:${new URL(app.host.origin).port}`, origin: app.host.origin, ...json }, body: '{}' })).status).toBe(403);
+    expect(app.dispatched.length).toBe(before);
 
     // The right request from Node still works: the refusals above are the checks, not a broken host.
-    const good = await fetch(api, { method: 'POST', headers: { ...json, origin: host.origin }, body: '{}' });
+    const good = await fetch(api, { method: 'POST', headers: { ...json, origin: app.host.origin }, body: '{}' });
     expect(await good.json()).toMatchObject({ ok: true, value: { product: 'CLETS Workstation' } });
   });
 
@@ -236,9 +208,9 @@ describe.skipIf(chromiumPath === null)('workstation UI in Chromium on the real s
       res.end('<!doctype html><title>other site</title>');
     });
     await new Promise<void>((resolve) => foreign!.listen(0, '127.0.0.1', resolve));
-    const other = await context.newPage();
+    const other = await app.context.newPage();
     await other.goto(`http://127.0.0.1:${(foreign.address() as AddressInfo).port}/`);
-    const before = dispatched.length;
+    const before = app.dispatched.length;
     const refusedBefore = refusals.length;
     // A "simple" no-cors POST (no preflight) and a JSON POST (preflighted): neither may reach the router.
     // What the page sees is secondary (the CORP header also blocks the opaque reply); what matters is
@@ -255,17 +227,30 @@ describe.skipIf(chromiumPath === null)('workstation UI in Chromium on the real s
         simple: await attempt({ mode: 'no-cors', headers: { 'content-type': 'text/plain' } }),
         json: await attempt({ headers: { 'content-type': 'application/json' } }),
       };
-    }, host.url);
+    }, app.host.url);
     await other.close();
     expect(outcome.simple).toMatch(/^(blocked|opaque)$/);
     expect(outcome.json).toBe('blocked');
     // Both reached the host and were refused there (for the JSON call, its CORS preflight).
     expect(refusals.slice(refusedBefore)).toEqual(['cross-site request', 'cross-site request']);
-    expect(dispatched.length).toBe(before);
+    expect(app.dispatched.length).toBe(before);
   });
 
   it('is usable from the keyboard, with focus always visible', async () => {
-    await page.locator('body').focus();
+    // Before sign-on the one control is the notice's acknowledgement, focused, its focus ring drawn.
+    const ack = page.getByRole('button', { name: 'I acknowledge' });
+    await expect.poll(() => ack.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await ack.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await signOnWithKeyboard(page, 'TDISP01');
+
+    // Signed on, the cursor starts in the workspace; from the top of the page the skip link comes
+    // first, then the workspace, then the messages log.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.evaluate(() => {
+      document.body.tabIndex = -1;
+      document.body.focus();
+      document.body.removeAttribute('tabindex');
+    });
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to workspace' });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -280,7 +265,7 @@ describe.skipIf(chromiumPath === null)('workstation UI in Chromium on the real s
 
   it('shows an unsolicited $. message from the switch, as text', async () => {
     const text = '$.A ALL TERMINALS: TRAINING BROADCAST <b>NOT BOLD</b> & <script>window.__x=1</script>';
-    services.trainingSwitch.sendUnsolicited(text);
+    app.services.trainingSwitch.sendUnsolicited(text);
     const item = page.getByRole('log', { name: 'Switch messages' }).getByRole('listitem').filter({ hasText: 'TRAINING BROADCAST' });
     await item.waitFor();
     expect(await item.locator('.message__code').innerText()).toBe('$.A');

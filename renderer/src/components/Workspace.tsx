@@ -1,5 +1,12 @@
-// The main area. Sign-on and the inquiry forms take its place as they are built.
-export function Workspace() {
+// The home screen of an active session: the session's own facts. Inquiry forms take their place
+// here as they are built (each wrapped in <Watermark>).
+export interface WorkspaceProps {
+  signedOnAt: { time: string; iso: string };
+  reauthDueAt: { time: string; iso: string };
+  idleLock: string;
+}
+
+export function Workspace({ signedOnAt, reauthDueAt, idleLock }: WorkspaceProps) {
   return (
     <main id="main" className="panel workspace" aria-labelledby="workspace-heading" tabIndex={-1}>
       <div className="panel__head">
@@ -8,8 +15,25 @@ export function Workspace() {
         </h2>
       </div>
       <div className="workspace__body">
-        <p className="workspace__lead">Not signed on.</p>
-        <p className="workspace__note">Sign-on and inquiry forms will appear here.</p>
+        <dl className="facts">
+          <div className="facts__item">
+            <dt>Signed on</dt>
+            <dd>
+              <time dateTime={signedOnAt.iso}>{signedOnAt.time}</time>
+            </dd>
+          </div>
+          <div className="facts__item">
+            <dt>Badge and PIN again by</dt>
+            <dd>
+              <time dateTime={reauthDueAt.iso}>{reauthDueAt.time}</time>
+            </dd>
+          </div>
+          <div className="facts__item">
+            <dt>Idle lock</dt>
+            <dd>{idleLock}</dd>
+          </div>
+        </dl>
+        <p className="workspace__note">Inquiry forms will appear here. Lock the screen with Ctrl+L whenever you step away.</p>
       </div>
     </main>
   );

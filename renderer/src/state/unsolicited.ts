@@ -1,7 +1,12 @@
 // Unsolicited switch messages ($. codes). Their text can be criminal justice information (a delayed
-// hit, a locate), so this slice is one the screen lock clears (clearUnsolicited).
+// hit, a locate), so this is a sensitive slice: the lock, the sign-off and a change of operator clear
+// it, and it takes messages only while a session is active (the main process does not deliver them
+// to a locked window either).
 import type { StateCreator } from 'zustand/vanilla';
 import type { UnsolicitedView } from '../../../shared/contract/channels';
+import type { StoreApi } from './api';
+import { sensitive, type SensitiveRegistry } from './sensitive';
+import type { SessionSlice } from './session';
 
 /** The newest messages kept on screen; older ones stay in the switch's own records. */
 export const MAX_UNSOLICITED = 100;
@@ -11,9 +16,15 @@ export interface UnsolicitedEntry extends UnsolicitedView {
   seq: number;
 }
 
+export interface UnsolicitedData {
+  entries: readonly UnsolicitedEntry[];
+}
+
 export interface UnsolicitedSlice {
-  unsolicited: { entries: readonly UnsolicitedEntry[]; nextSeq: number };
+  unsolicited: UnsolicitedData;
   receiveUnsolicited(message: unknown): void;
+  /** Fetches this session's messages again from the main process (after an unlock). */
+  loadUnsolicited(): Promise<void>;
   clearUnsolicited(): void;
 }
 
@@ -29,22 +40,39 @@ export function isUnsolicited(value: unknown): value is UnsolicitedView {
   );
 }
 
-export const createUnsolicitedSlice: StateCreator<UnsolicitedSlice, [], [], UnsolicitedSlice> = (set, get) => ({
-  unsolicited: { entries: [], nextSeq: 1 },
-  receiveUnsolicited(message) {
-    if (!isUnsolicited(message)) return;
-    const { entries, nextSeq } = get().unsolicited;
-    const entry: UnsolicitedEntry = {
-      seq: nextSeq,
-      code: message.code,
-      meaning: message.meaning,
-      text: message.text,
-      receivedAt: message.receivedAt,
-      training: message.training,
-    };
-    set({ unsolicited: { entries: [entry, ...entries].slice(0, MAX_UNSOLICITED), nextSeq: nextSeq + 1 } });
-  },
-  clearUnsolicited() {
-    set({ unsolicited: { entries: [], nextSeq: get().unsolicited.nextSeq } });
-  },
-});
+const EMPTY: UnsolicitedData = { entries: [] };
+
+export function createUnsolicitedSlice(api: StoreApi, registry: SensitiveRegistry): StateCreator<UnsolicitedSlice & SessionSlice, [], [], UnsolicitedSlice> {
+  // Keys stay unique across clears (React keys), without keeping anything of the cleared messages.
+  let nextSeq = 1;
+  return (set, get) => ({
+    // Reloaded after an unlock from the main process, which keeps the session's messages.
+    unsolicited: sensitive(registry, { key: 'unsolicited', initial: EMPTY, reload: () => void get().loadUnsolicited() }),
+    async loadUnsolicited() {
+      const epoch = registry.epoch();
+      const result = await api.switchMessages();
+      if (!result.ok || registry.epoch() !== epoch) return;
+      const session = get().session;
+      if (session.state?.phase !== 'active' || session.locking) return;
+      const entries = result.value.filter(isUnsolicited).slice(0, MAX_UNSOLICITED).map((m) => ({ ...m, seq: nextSeq++ }));
+      set({ unsolicited: { entries } });
+    },
+    receiveUnsolicited(message) {
+      if (!isUnsolicited(message)) return;
+      const session = get().session;
+      if (session.state?.phase !== 'active' || session.locking) return;
+      const entry: UnsolicitedEntry = {
+        seq: nextSeq++,
+        code: message.code,
+        meaning: message.meaning,
+        text: message.text,
+        receivedAt: message.receivedAt,
+        training: message.training,
+      };
+      set({ unsolicited: { entries: [entry, ...get().unsolicited.entries].slice(0, MAX_UNSOLICITED) } });
+    },
+    clearUnsolicited() {
+      set({ unsolicited: EMPTY });
+    },
+  });
+}

@@ -2,6 +2,9 @@
 import { createApi, type Transport } from '../../../shared/contract/client';
 import type { EventName } from '../../../shared/contract/names';
 import type { LinkStatusView, AppInfo, UnsolicitedView } from '../../../shared/contract/channels';
+import type { RosterEntry, SessionState, WorkstationSettings } from '../../../shared/contract/session-schemas';
+import { SYSTEM_USE_NOTICE } from '../../../shared/policy/notice';
+import type { Timers } from '../../../renderer/src/state/api';
 
 export const INFO: AppInfo = {
   product: 'CLETS Workstation',
@@ -18,6 +21,91 @@ export function unsolicited(overrides: Partial<UnsolicitedView> = {}): Unsolicit
   return { receivedAt: '2026-11-23T12:00:05.000Z', training: true, code: '$.A', meaning: 'Administrative message', text: '$.A ALL TERMINALS TEST', ...overrides };
 }
 
+export const NOTICE_STATE: SessionState = { phase: 'notice', notice: { ...SYSTEM_USE_NOTICE, paragraphs: [...SYSTEM_USE_NOTICE.paragraphs] } };
+
+export function activeState(operatorId = 'TDISP01', overrides: Partial<Extract<SessionState, { phase: 'active' }>> = {}): SessionState {
+  return {
+    phase: 'active',
+    operator: { id: operatorId, name: `Name of ${operatorId}`, roles: ['dispatcher'] },
+    signedOnAt: '2026-11-23T12:00:00.000Z',
+    reauthDueAt: '2026-11-24T00:00:00.000Z',
+    idleTimeoutMs: 600_000,
+    watermark: { operatorId, workstationId: 'WS-TRAIN-01' },
+    ...overrides,
+  };
+}
+
+export function crsoState(operatorId = 'TCRSO01'): SessionState {
+  return activeState(operatorId, { operator: { id: operatorId, name: 'Casey Lund (training)', roles: ['crso'] } });
+}
+
+export function lockedState(operatorId = 'TDISP01', reason: 'idle' | 'operator' = 'idle'): SessionState {
+  return { phase: 'locked', operatorId, reason, since: '2026-11-23T12:10:00.000Z' };
+}
+
+export function rosterEntry(overrides: Partial<RosterEntry> = {}): RosterEntry {
+  return {
+    id: 'TDISP01',
+    name: 'Dana Ortiz (training)',
+    roles: ['dispatcher'],
+    statementSignedOn: '2026-11-23',
+    certifiedUntil: '2028-11-23',
+    lastLogonAt: null,
+    locked: false,
+    lockedReason: null,
+    disabled: false,
+    ...overrides,
+  };
+}
+
+export const SETTINGS: WorkstationSettings = {
+  idleTimeoutMinutes: 10,
+  dispatchIdleExemption: { enabled: false, justification: '' },
+  accessibilityCaptureExemption: { enabled: false, justification: '' },
+  lockoutRule: 'cjis-5.9.4',
+};
+
+/** Timers that only move when the test says so. */
+export function manualTimers(start = Date.UTC(2026, 10, 23, 12, 0, 0)) {
+  let now = start;
+  let nextId = 1;
+  const pending = new Map<number, { due: number; fn: () => void; every: number | null }>();
+  const timers: Timers & { advance(ms: number): void; pending(): number } = {
+    now: () => now,
+    setTimeout(fn, ms) {
+      const id = nextId++;
+      pending.set(id, { due: now + ms, fn, every: null });
+      return id;
+    },
+    clearTimeout(handle) {
+      pending.delete(handle as number);
+    },
+    setInterval(fn, ms) {
+      const id = nextId++;
+      pending.set(id, { due: now + ms, fn, every: ms });
+      return id;
+    },
+    clearInterval(handle) {
+      pending.delete(handle as number);
+    },
+    advance(ms) {
+      const target = now + ms;
+      for (;;) {
+        const due = [...pending.entries()].filter(([, t]) => t.due <= target).sort((a, b) => a[1].due - b[1].due)[0];
+        if (due === undefined) break;
+        const [id, t] = due;
+        now = Math.max(now, t.due);
+        if (t.every === null) pending.delete(id);
+        else t.due += t.every;
+        t.fn();
+      }
+      now = target;
+    },
+    pending: () => pending.size,
+  };
+  return timers;
+}
+
 export interface FakeBackend {
   transport: Transport;
   /** Replies for invoke, by channel; a function may return a promise the test resolves later. */
@@ -25,6 +113,10 @@ export interface FakeBackend {
   emit(event: EventName, payload: unknown): void;
   listenerCount(event: EventName): number;
   calls: string[];
+  /** Every invoke with its payload, in order. */
+  payloads: { channel: string; payload: unknown }[];
+  /** How many times a channel was invoked. */
+  count(channel: string): number;
 }
 
 export function fakeBackend(): FakeBackend {
@@ -32,11 +124,15 @@ export function fakeBackend(): FakeBackend {
   const replies = new Map<string, () => Promise<unknown>>([
     ['app.info', async () => ({ ok: true, value: INFO })],
     ['link.status', async () => ({ ok: true, value: linkStatus() })],
+    ['session.state', async () => ({ ok: true, value: NOTICE_STATE })],
+    ['session.activity', async () => ({ ok: true, value: { idleLockAt: '2026-11-23T12:10:00.000Z' } })],
   ]);
   const calls: string[] = [];
+  const payloads: { channel: string; payload: unknown }[] = [];
   const transport: Transport = {
-    invoke(channel) {
+    invoke(channel, payload) {
       calls.push(`invoke ${channel}`);
+      payloads.push({ channel, payload });
       const reply = replies.get(channel);
       return reply ? reply() : Promise.reject(new Error('no reply scripted'));
     },
@@ -52,6 +148,8 @@ export function fakeBackend(): FakeBackend {
     transport,
     replies,
     calls,
+    payloads,
+    count: (channel) => calls.filter((c) => c === `invoke ${channel}`).length,
     emit(event, payload) {
       for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
     },
@@ -70,4 +168,9 @@ export function deferred<T>() {
     resolve = r;
   });
   return { promise, resolve };
+}
+
+/** Sets a reply for a channel: ok(value) or a refusal. */
+export function reply(backend: FakeBackend, channel: string, value: unknown, error?: { code: string; message: string }) {
+  backend.replies.set(channel, async () => (error ? { ok: false, error } : { ok: true, value }));
 }

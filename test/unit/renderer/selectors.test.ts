@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, describeLink, formatClock, selectTraining } from '../../../renderer/src/state/selectors';
+import { formatDateOnly, formatDateTime, formatDay, localDate } from '../../../renderer/src/state/format';
+import {
+  countLabel,
+  describeLink,
+  describeLockReason,
+  describeOperator,
+  effectiveView,
+  formatClock,
+  screenOf,
+  selectTraining,
+  viewsFor,
+} from '../../../renderer/src/state/selectors';
 import { createAppStore } from '../../../renderer/src/state/store';
-import { INFO, fakeApi, linkStatus } from './fake-api';
+import { INFO, activeState, fakeApi, linkStatus, rosterEntry } from './fake-api';
 
 describe('describeLink', () => {
   it('says it is checking before any status arrives', () => {
@@ -76,5 +87,55 @@ describe('formatting', () => {
   });
   it('counts messages', () => {
     expect([0, 1, 2].map(countLabel)).toEqual(['0 messages', '1 message', '2 messages']);
+  });
+});
+
+describe('session selectors', () => {
+  it('says in plain words why the workstation locked', () => {
+    expect(describeLockReason('idle', 600_000)).toBe('Locked because there was no keyboard or mouse activity for 10 minutes.');
+    expect(describeLockReason('idle', 60_000)).toMatch(/for 1 minute\.$/);
+    expect(describeLockReason('idle', null)).toMatch(/no keyboard or mouse activity for the time set/);
+    expect(describeLockReason('os-lock')).toMatch(/screen was locked/);
+    expect(describeLockReason('suspend')).toMatch(/went to sleep/);
+    expect(describeLockReason('shortcut')).toMatch(/Ctrl\+L/);
+    expect(describeLockReason('operator')).toMatch(/by the operator/);
+    expect(describeLockReason('reauth-due')).toMatch(/12-hour limit.*password, badge and PIN/);
+  });
+
+  it('opens the roster to a CRSO and the settings to an administrator only', () => {
+    expect(viewsFor(['dispatcher']).map((t) => t.view)).toEqual(['home']);
+    expect(viewsFor(['crso']).map((t) => t.view)).toEqual(['home', 'operators']);
+    expect(viewsFor(['admin']).map((t) => t.view)).toEqual(['home', 'settings']);
+    expect(viewsFor(['crso', 'admin']).map((t) => t.label)).toEqual(['Workspace', 'Operators', 'Workstation settings']);
+    expect(effectiveView('operators', ['records'])).toBe('home');
+    expect(effectiveView('operators', ['crso'])).toBe('operators');
+  });
+
+  it('chooses the screen from the phase, and the lock screen while a lock is being confirmed', () => {
+    const base = { loadError: null, pending: false, error: null, operatorId: null, idleTimeoutMs: null, locking: false };
+    expect(screenOf({ ...base, state: null })).toBe('starting');
+    expect(screenOf({ ...base, state: { phase: 'credentials' } })).toBe('credentials');
+    expect(screenOf({ ...base, state: activeState() })).toBe('active');
+    expect(screenOf({ ...base, state: activeState(), locking: true })).toBe('locked');
+  });
+
+  it('flags a lapsed certification, a missing statement and a locked account in words', () => {
+    const lapsed = describeOperator(rosterEntry({ certifiedUntil: '2026-11-22', locked: true, lockedReason: '5 failed sign-ons' }), '2026-11-23');
+    expect(lapsed.certification).toEqual({ text: '22 Nov 2026', flag: 'danger', lapsed: true });
+    expect(lapsed.status).toEqual({ text: 'Locked', flag: 'danger', detail: '5 failed sign-ons' });
+    const today = describeOperator(rosterEntry({ certifiedUntil: '2026-11-23' }), '2026-11-23');
+    expect(today.certification.lapsed).toBe(false);
+    const missing = describeOperator(rosterEntry({ statementSignedOn: null, certifiedUntil: null, disabled: true }), '2026-11-23');
+    expect(missing.statement).toEqual({ text: 'Not signed', flag: 'danger' });
+    expect(missing.certification.text).toBe('Not recorded');
+    expect(missing.status.text).toBe('Disabled');
+    expect(describeOperator(rosterEntry({ roles: ['crso', 'admin'] }), '2026-11-23').roles).toBe('Criminal Records Security Officer, Workstation administrator');
+  });
+
+  it('formats dates without shifting a date-only value through a time zone', () => {
+    expect(formatDateOnly('2026-01-01')).toBe('1 Jan 2026');
+    expect(formatDateTime('2026-11-23T21:04:05.000Z', 'UTC')).toBe('23 Nov 2026 21:04');
+    expect(formatDay('2026-11-23T21:04:05.000Z', 'UTC')).toBe('Mon, 23 Nov 2026');
+    expect(localDate(Date.UTC(2026, 10, 24, 3, 0), 'America/Los_Angeles')).toBe('2026-11-23');
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, startAppStore } from '../../../renderer/src/state/store';
 import { MAX_UNSOLICITED } from '../../../renderer/src/state/unsolicited';
-import { fakeApi, unsolicited } from './fake-api';
+import { activeState, fakeApi, lockedState, unsolicited } from './fake-api';
 
 describe('unsolicited messages slice', () => {
   it('lists messages newest first with their code, meaning and text', () => {
     const { api, backend } = fakeApi();
     const store = createAppStore(api);
+    store.getState().applySessionState(activeState());
     startAppStore(store, api);
     backend.emit('link.unsolicited', unsolicited({ code: '$.A', text: '$.A FIRST' }));
     backend.emit('link.unsolicited', unsolicited({ code: '$.1', meaning: 'All files out of service', text: '$.1 NCIC DOWN' }));
@@ -18,6 +19,7 @@ describe('unsolicited messages slice', () => {
   it('gives identical messages distinct keys', () => {
     const { api } = fakeApi();
     const store = createAppStore(api);
+    store.getState().applySessionState(activeState());
     store.getState().receiveUnsolicited(unsolicited());
     store.getState().receiveUnsolicited(unsolicited());
     const [a, b] = store.getState().unsolicited.entries;
@@ -27,6 +29,7 @@ describe('unsolicited messages slice', () => {
   it(`keeps only the newest ${MAX_UNSOLICITED}`, () => {
     const { api } = fakeApi();
     const store = createAppStore(api);
+    store.getState().applySessionState(activeState());
     for (let i = 0; i < MAX_UNSOLICITED + 5; i++) store.getState().receiveUnsolicited(unsolicited({ text: `$.A ${i}` }));
     const entries = store.getState().unsolicited.entries;
     expect(entries).toHaveLength(MAX_UNSOLICITED);
@@ -36,6 +39,7 @@ describe('unsolicited messages slice', () => {
   it('drops payloads that are not messages and copies only known fields', () => {
     const { api } = fakeApi();
     const store = createAppStore(api);
+    store.getState().applySessionState(activeState());
     store.getState().receiveUnsolicited({ code: '$.A' });
     store.getState().receiveUnsolicited('$.A text');
     expect(store.getState().unsolicited.entries).toHaveLength(0);
@@ -43,9 +47,24 @@ describe('unsolicited messages slice', () => {
     expect(Object.keys(store.getState().unsolicited.entries[0] ?? {}).sort()).toEqual(['code', 'meaning', 'receivedAt', 'seq', 'text', 'training']);
   });
 
-  it('clears every message (the lock will call this)', () => {
+  it('takes no message unless a session is active, and drops all of them at the lock', () => {
     const { api } = fakeApi();
     const store = createAppStore(api);
+    store.getState().receiveUnsolicited(unsolicited({ text: '$.A BEFORE SIGN-ON' }));
+    expect(store.getState().unsolicited.entries).toEqual([]);
+    store.getState().applySessionState(activeState());
+    store.getState().receiveUnsolicited(unsolicited({ text: '$.A SIGNED ON' }));
+    expect(store.getState().unsolicited.entries).toHaveLength(1);
+    store.getState().applySessionState(lockedState());
+    expect(store.getState().unsolicited.entries).toEqual([]);
+    store.getState().receiveUnsolicited(unsolicited({ text: '$.A WHILE LOCKED' }));
+    expect(store.getState().unsolicited.entries).toEqual([]);
+  });
+
+  it('clears every message', () => {
+    const { api } = fakeApi();
+    const store = createAppStore(api);
+    store.getState().applySessionState(activeState());
     store.getState().receiveUnsolicited(unsolicited());
     store.getState().clearUnsolicited();
     expect(store.getState().unsolicited.entries).toEqual([]);

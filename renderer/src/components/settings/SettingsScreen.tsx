@@ -1,0 +1,161 @@
+// Workstation settings (administrator): idle lock, the two exemptions, the failed-logon lockout rule.
+// Exemptions weaken a protection, so the screen says plainly that they are recorded and why.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { WorkstationSettings } from '../../../../shared/contract/session-schemas';
+import { FormAlert, StatusLine } from '../FormAlert';
+
+export interface SettingsScreenProps {
+  value: WorkstationSettings | null;
+  loading: boolean;
+  loadError: string | null;
+  outcome: { ok: boolean; message: string; field: string | null; seq: number } | null;
+  onSave(next: WorkstationSettings): Promise<boolean>;
+}
+
+function SettingsForm({ value, outcome, onSave }: { value: WorkstationSettings; outcome: SettingsScreenProps['outcome']; onSave: SettingsScreenProps['onSave'] }) {
+  const [idle, setIdle] = useState(String(value.idleTimeoutMinutes));
+  const [dispatch, setDispatch] = useState(value.dispatchIdleExemption);
+  const [access, setAccess] = useState(value.accessibilityCaptureExemption);
+  const [rule, setRule] = useState(value.lockoutRule);
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (outcome === null || outcome.ok || outcome.field === null) return;
+    form.current?.querySelector<HTMLElement>(`[data-field="${outcome.field}"]`)?.focus();
+  }, [outcome]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void onSave({ idleTimeoutMinutes: Number(idle), dispatchIdleExemption: dispatch, accessibilityCaptureExemption: access, lockoutRule: rule });
+  }
+
+  const invalid = (f: string) => (outcome !== null && !outcome.ok && outcome.field === f) || undefined;
+
+  return (
+    <form ref={form} className="settings-form" onSubmit={submit} noValidate aria-labelledby="settings-heading">
+      <div className="callout callout--warning" role="note">
+        <strong>Exemptions are recorded.</strong> Turning on an exemption, or changing one, is written to the audit trail with your operator ID, the time and
+        your justification, and is reviewed. Use one only where agency policy allows it.
+      </div>
+
+      <section className="settings-group" aria-labelledby="idle-title">
+        <h3 id="idle-title" className="settings-group__title">
+          Idle lock
+        </h3>
+        <div className="field field--narrow">
+          <label className="field__label" htmlFor="idle-minutes">
+            Lock after this many minutes without input
+          </label>
+          <input
+            id="idle-minutes"
+            data-field="idleTimeoutMinutes"
+            className="field__input field__input--mono"
+            type="number"
+            min={1}
+            max={30}
+            step={1}
+            value={idle}
+            onChange={(e) => setIdle(e.target.value)}
+            aria-describedby="idle-hint"
+            aria-invalid={invalid('idleTimeoutMinutes')}
+          />
+          <p id="idle-hint" className="field__hint">
+            1 to 30 minutes (CJIS AC-11: at most 30).
+          </p>
+        </div>
+      </section>
+
+      <section className="settings-group" aria-labelledby="dispatch-title">
+        <h3 id="dispatch-title" className="settings-group__title">
+          Dispatch idle exemption
+        </h3>
+        <label className="check">
+          <input type="checkbox" checked={dispatch.enabled} onChange={(e) => setDispatch({ ...dispatch, enabled: e.target.checked })} />
+          Exempt this workstation from the idle lock
+        </label>
+        <p className="field__hint">Only for a dispatch workstation inside a physically secure location. Never the default.</p>
+        <div className="field">
+          <label className="field__label" htmlFor="dispatch-justification">
+            Justification for the dispatch exemption
+          </label>
+          <textarea
+            id="dispatch-justification"
+            data-field="dispatchJustification"
+            className="field__input field__textarea"
+            rows={2}
+            maxLength={500}
+            value={dispatch.justification}
+            onChange={(e) => setDispatch({ ...dispatch, justification: e.target.value })}
+            aria-invalid={invalid('dispatchJustification')}
+          />
+        </div>
+      </section>
+
+      <section className="settings-group" aria-labelledby="access-title">
+        <h3 id="access-title" className="settings-group__title">
+          Accessibility capture exemption
+        </h3>
+        <label className="check">
+          <input type="checkbox" checked={access.enabled} onChange={(e) => setAccess({ ...access, enabled: e.target.checked })} />
+          Allow screen capture on this workstation (screen reader in use)
+        </label>
+        <p className="field__hint">Screen capture protection can stop some screen readers. Turn it off only for an operator who needs one.</p>
+        <div className="field">
+          <label className="field__label" htmlFor="access-justification">
+            Justification for the accessibility exemption
+          </label>
+          <textarea
+            id="access-justification"
+            data-field="accessibilityJustification"
+            className="field__input field__textarea"
+            rows={2}
+            maxLength={500}
+            value={access.justification}
+            onChange={(e) => setAccess({ ...access, justification: e.target.value })}
+            aria-invalid={invalid('accessibilityJustification')}
+          />
+        </div>
+      </section>
+
+      <fieldset className="settings-group fieldset">
+        <legend className="settings-group__title">Failed sign-on lockout</legend>
+        <label className="check check--block">
+          <input type="radio" name="lockout" value="cjis-5.9.4" checked={rule === 'cjis-5.9.4'} onChange={() => setRule('cjis-5.9.4')} />
+          <span>
+            <strong>CJIS 5.9.4 (default)</strong> — 5 failures within 15 minutes lock the account until a CRSO releases it.
+          </span>
+        </label>
+        <label className="check check--block">
+          <input type="radio" name="lockout" value="cjis-5.8" checked={rule === 'cjis-5.8'} onChange={() => setRule('cjis-5.8')} />
+          <span>
+            <strong>CJIS 5.8</strong> — 5 failures lock the account for 10 minutes.
+          </span>
+        </label>
+      </fieldset>
+
+      <FormAlert id="settings-error" message={outcome !== null && !outcome.ok ? outcome.message : null} />
+      {outcome?.ok ? <StatusLine message={outcome.message} /> : null}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary">
+          Save settings
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function SettingsScreen({ value, loading, loadError, outcome, onSave }: SettingsScreenProps) {
+  return (
+    <main id="main" className="panel settings" aria-labelledby="settings-heading" tabIndex={-1}>
+      <div className="panel__head">
+        <h2 id="settings-heading" className="panel__title">
+          Workstation settings
+        </h2>
+      </div>
+      <div className="settings__body">
+        <FormAlert id="settings-load-error" message={loadError} />
+        {value === null ? <p className="panel__empty">{loading ? 'Reading the settings…' : 'The settings have not been read.'}</p> : <SettingsForm value={value} outcome={outcome} onSave={onSave} />}
+      </div>
+    </main>
+  );
+}
