@@ -15,6 +15,11 @@ const outDir = path.join(root, 'dist', 'electron');
  * Modules that stay require()d at run time (shipped in the packaged app's node_modules): Electron
  * itself, native add-ons, pg's optional native binding, and PGlite, which loads its .wasm and .data
  * files relative to its own module and so cannot be bundled.
+ *
+ * electron-store (v12, ES module only) is bundled, not external: esbuild turns it and conf into
+ * CommonJS inside main.cjs (test/unit/electron/main-bundle.test.ts proves it loads and runs), and
+ * because electron/main/platform.ts reaches it through import(), it is only evaluated when the
+ * settings store is opened.
  */
 export const MAIN_EXTERNALS = ['electron', 'keytar', 'pg-native', '@electric-sql/pglite', '*.node'];
 

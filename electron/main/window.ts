@@ -37,7 +37,8 @@ export interface MainWindowOptions extends WebPreferenceOptions {
   /**
    * Screen privacy: the window is kept out of screen captures and recordings unless this workstation
    * holds an audited accessibility exemption (some screen readers cannot read a protected window).
-   * The exemption setting arrives in a later issue; until then every caller leaves this false.
+   * The lifecycle passes the workstation setting (accessibilityCaptureExemption.enabled) and
+   * screen-privacy.ts re-applies it to every window when the settings change.
    */
   accessibilityCaptureExemption?: boolean;
 }

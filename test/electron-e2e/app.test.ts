@@ -79,7 +79,30 @@ describe.skipIf(!electronBinary)('CLETS Workstation in Electron', () => {
       return { frozen: Object.isFrozen(api), keys: Object.keys(api).sort(), types: Object.values(api).map((v) => typeof v) };
     });
     expect(surface.frozen).toBe(true);
-    expect(surface.keys).toEqual(['appInfo', 'linkStatus', 'onLinkStatus', 'onUnsolicited']);
+    expect([...surface.keys].sort()).toEqual([
+      'acknowledgeNotice',
+      'appInfo',
+      'copyToClipboard',
+      'createOperator',
+      'disableOperator',
+      'getSettings',
+      'linkStatus',
+      'listOperators',
+      'lock',
+      'logout',
+      'onLinkStatus',
+      'onSessionState',
+      'onUnsolicited',
+      'releaseOperatorLock',
+      'reportActivity',
+      'sessionState',
+      'setOperatorDates',
+      'submitBadge',
+      'submitPassword',
+      'switchMessages',
+      'unlock',
+      'updateSettings',
+    ]);
     expect(new Set(surface.types)).toEqual(new Set(['function']));
   });
 

@@ -7,8 +7,16 @@
 // - new BrowserWindow() creates a webContents and emits app 'web-contents-created' for it, as Electron does;
 // - webContents carry a session, a main frame (WebFrameMain) and a URL that loadURL() sets;
 // - ipcMain.handle refuses a second handler for the same channel, as Electron does;
-// - ipcRenderer is an event emitter whose listeners tests can count.
+// - ipcRenderer is an event emitter whose listeners tests can count;
+// - powerMonitor emits 'lock-screen' and 'suspend' and answers getSystemIdleTime() in seconds;
+// - the clipboard is Electron 45's: writeText() and readText() are asynchronous (the write lands a
+//   turn of the event loop later), clear() is immediate;
+// - webContents emit 'before-input-event' with the full Input object (pressKey());
+// - node_modules code that imports `electron` natively (vitest does not mock inside an external
+//   package, e.g. electron-store) gets this same fake too, as every module gets the one `electron`
+//   in a real main process: see registerForNativeImports() at the end.
 import { EventEmitter } from 'node:events';
+import Module, { createRequire } from 'node:module';
 
 export class FakeEvent {
   defaultPrevented = false;
@@ -85,6 +93,21 @@ export class FakeWebFrameMain {
 
 let webContentsIds = 1;
 
+/** Electron's Input (the 'before-input-event' payload). */
+export interface FakeInput {
+  type: 'keyDown' | 'keyUp' | 'rawKeyDown';
+  key: string;
+  code: string;
+  isAutoRepeat: boolean;
+  isComposing: boolean;
+  shift: boolean;
+  control: boolean;
+  alt: boolean;
+  meta: boolean;
+  location: number;
+  modifiers: string[];
+}
+
 export class FakeWebContents extends EventEmitter {
   readonly id = webContentsIds++;
   readonly mainFrame: FakeWebFrameMain;
@@ -114,6 +137,29 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw new Error('Object has been destroyed');
     this.sent.push({ channel, args });
+  }
+  /**
+   * A key event as Electron reports it to 'before-input-event' before the page sees it. Returns the
+   * event, so a test can tell whether the default (the page's keydown, menu accelerators) was prevented.
+   */
+  pressKey(input: Partial<FakeInput> & { key: string }): FakeEvent {
+    const event = new FakeEvent();
+    const full: FakeInput = {
+      type: 'keyDown',
+      code: /^[a-z]$/i.test(input.key) ? `Key${input.key.toUpperCase()}` : input.key,
+      isAutoRepeat: false,
+      isComposing: false,
+      shift: false,
+      control: false,
+      alt: false,
+      meta: false,
+      location: 0,
+      modifiers: [],
+      ...input,
+    };
+    full.modifiers = input.modifiers ?? (['shift', 'control', 'alt', 'meta'] as const).filter((m) => full[m]);
+    this.emit('before-input-event', event, full);
+    return event;
   }
   /** Emits the navigation events the way Electron 45 does: an event object carrying the URL. */
   attemptNavigation(kind: 'will-navigate' | 'will-redirect' | 'will-frame-navigate', url: string): FakeEvent {
@@ -247,6 +293,44 @@ class FakeIpcMain extends EventEmitter {
   }
 }
 
+class FakePowerMonitor extends EventEmitter {
+  /** What getSystemIdleTime() answers (whole seconds, as Electron does), or an error it throws. */
+  idleSeconds: number | Error = 0;
+  getSystemIdleTime(): number {
+    if (this.idleSeconds instanceof Error) throw this.idleSeconds;
+    return this.idleSeconds;
+  }
+}
+
+/** Electron 45's clipboard: asynchronous writeText/readText, immediate clear(). */
+class FakeClipboard {
+  /** What the OS clipboard holds. */
+  text = '';
+  /** Every call in order: 'writeText:<text>', 'readText', 'clear'. */
+  readonly calls: string[] = [];
+  /** Writes that have not landed yet. */
+  pendingWrites = 0;
+  writeText(text: string): Promise<void> {
+    this.calls.push(`writeText:${text}`);
+    this.pendingWrites += 1;
+    return new Promise((resolve) => {
+      setImmediate(() => {
+        this.text = text;
+        this.pendingWrites -= 1;
+        resolve();
+      });
+    });
+  }
+  readText(): Promise<string> {
+    this.calls.push('readText');
+    return Promise.resolve(this.text);
+  }
+  clear(): void {
+    this.calls.push('clear');
+    this.text = '';
+  }
+}
+
 class FakeIpcRenderer extends EventEmitter {
   readonly invocations: Array<{ channel: string; args: unknown[] }> = [];
   invokeResult: unknown = { ok: true, value: {} };
@@ -271,11 +355,14 @@ function createState() {
     app: new FakeApp(),
     ipcMain: new FakeIpcMain(),
     ipcRenderer: new FakeIpcRenderer(),
+    powerMonitor: new FakePowerMonitor(),
+    clipboard: new FakeClipboard(),
     exposed: [] as Array<{ key: string; api: unknown }>,
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
     applicationMenus: [] as unknown[],
     errorBoxes: [] as Array<{ title: string; content: string }>,
+    messageBoxes: [] as Array<{ window: unknown; options: Record<string, unknown> }>,
     session: { defaultSession },
   };
 }
@@ -304,6 +391,12 @@ export const electronModule = {
   },
   get session() {
     return fake.session;
+  },
+  get powerMonitor() {
+    return fake.powerMonitor;
+  },
+  get clipboard() {
+    return fake.clipboard;
   },
   BrowserWindow: FakeBrowserWindow,
   contextBridge: {
@@ -338,6 +431,11 @@ export const electronModule = {
     showErrorBox(title: string, content: string) {
       fake.errorBoxes.push({ title, content });
     },
+    showMessageBox(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>) {
+      const [window, options] = maybeOptions === undefined ? [null, windowOrOptions as Record<string, unknown>] : [windowOrOptions, maybeOptions];
+      fake.messageBoxes.push({ window, options });
+      return Promise.resolve({ response: 0, checkboxChecked: false });
+    },
   },
 };
 
@@ -345,3 +443,58 @@ export const electronModule = {
 export function invokeEvent(sender: FakeWebContents, senderFrame: FakeWebFrameMain | null): Record<string, unknown> {
   return { sender, senderFrame, frameId: senderFrame?.routingId ?? -1, processId: 7, type: 'frame' };
 }
+
+/**
+ * vitest's vi.mock('electron') reaches the files vitest transforms, not the packages it leaves to
+ * Node (electron-store imports `electron` from node_modules). Without this, such a package would load
+ * the real `electron` npm package, which in plain Node tries to download the Electron binary.
+ *
+ * So the fake is also put in Node's module cache under the `electron` package's entry file. Its
+ * members forward to the current fake, because a package keeps what it took at load time
+ * (electron-store destructures `app` and `ipcMain` once per process) while resetFake() builds new
+ * ones for each test. Node's own module cache lives as long as the worker process, so the forwarding
+ * goes through a global slot that the latest loaded copy of this file owns.
+ */
+const SLOT = Symbol.for('clets.fake-electron.module');
+
+function forwarding<T extends object>(pick: () => T): T {
+  return new Proxy({} as T, {
+    get(_target, property) {
+      const current = pick();
+      const value: unknown = Reflect.get(current, property, current);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+    has: (_target, property) => Reflect.has(pick(), property),
+  });
+}
+
+function registerForNativeImports(): void {
+  const slot = globalThis as unknown as Record<symbol, (() => typeof electronModule) | undefined>;
+  slot[SLOT] = () => electronModule;
+  const current = () => slot[SLOT]!();
+  const require = createRequire(import.meta.url);
+  let entry: string;
+  try {
+    entry = require.resolve('electron');
+  } catch {
+    return; // the electron package is not installed: nothing could import it natively either
+  }
+  if ((require.cache[entry] as { fakeElectron?: boolean } | undefined)?.fakeElectron) return;
+  const native = new Module(entry);
+  native.filename = entry;
+  native.loaded = true;
+  native.exports = {
+    app: forwarding(() => current().app),
+    ipcMain: forwarding(() => current().ipcMain),
+    session: forwarding(() => current().session),
+    powerMonitor: forwarding(() => current().powerMonitor),
+    clipboard: forwarding(() => current().clipboard),
+    dialog: forwarding(() => current().dialog),
+    BrowserWindow: FakeBrowserWindow,
+    shell: { openPath: () => Promise.resolve('shell.openPath is not available in unit tests') },
+  };
+  Object.assign(native, { fakeElectron: true });
+  require.cache[entry] = native;
+}
+
+registerForNativeImports();

@@ -10,15 +10,74 @@ import { createEventHub } from '../../../electron/services/ipc/events';
 import type { Caller } from '../../../electron/services/ipc/router';
 import { silentLogger } from '../../../electron/services/log';
 import { runMainProcess } from '../../../electron/main/lifecycle';
-import { fail, ok } from '../../../shared/contract/result';
+import { fail, ok, type ErrorInfo } from '../../../shared/contract/result';
+import type { LockReason, SessionState, WorkstationSettings } from '../../../shared/contract/session-schemas';
 import { fake, resetFake, type FakeState } from './fake-electron';
 
 export const MAIN_DIR = '/opt/clets/dist/electron';
 
+/** The strictest settings (what a fresh workstation runs on): no exemption. */
+export function strictSettings(): WorkstationSettings {
+  return {
+    idleTimeoutMinutes: 10,
+    dispatchIdleExemption: { enabled: false, justification: '' },
+    accessibilityCaptureExemption: { enabled: false, justification: '' },
+    lockoutRule: 'cjis-5.9.4',
+  };
+}
+
+export function withCaptureExemption(enabled: boolean): WorkstationSettings {
+  return {
+    ...strictSettings(),
+    accessibilityCaptureExemption: enabled ? { enabled: true, justification: 'Screen reader user (agency policy 4.2)' } : { enabled: false, justification: '' },
+  };
+}
+
+/** The settings service as the lifecycle sees it: current(), onChange(), problem(); set() is the test's lever. */
+export function fakeSettings(initial: WorkstationSettings = strictSettings(), problem: ErrorInfo | null = null) {
+  let current = initial;
+  const listeners = new Set<(settings: WorkstationSettings) => void>();
+  return {
+    current: () => structuredClone(current),
+    problem: () => problem,
+    resetToDefaults: () => strictSettings(),
+    onChange(listener: (settings: WorkstationSettings) => void) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    /** Applies new settings and tells the listeners, as the settings service does after an update. */
+    set(next: WorkstationSettings) {
+      current = next;
+      for (const listener of [...listeners]) listener(structuredClone(next));
+    },
+    listenerCount: () => listeners.size,
+  };
+}
+
+/** The session service as the lifecycle sees it: lock() is recorded. */
+export function fakeSession() {
+  const locks: LockReason[] = [];
+  let state: SessionState = { phase: 'credentials' };
+  return {
+    locks,
+    lock: vi.fn((reason: LockReason) => {
+      locks.push(reason);
+      state = { phase: 'locked', operatorId: 'TREC01', reason, since: new Date(0).toISOString() };
+    }),
+    state: () => state,
+    onChange: () => () => {},
+    onSessionEnded: () => () => {},
+  };
+}
+
 /** Services as startApp returns them, with a router that records every caller verdict. */
-export function fakeServices() {
+export function fakeServices(options: { settings?: WorkstationSettings; settingsProblem?: ErrorInfo } = {}) {
   const dispatched: Array<{ channel: unknown; payload: unknown; caller: Caller }> = [];
   const close = vi.fn(async () => {});
+  const session = fakeSession();
+  const settings = fakeSettings(options.settings, options.settingsProblem ?? null);
   const services = {
     router: {
       async dispatch(channel: unknown, payload: unknown, caller: Caller) {
@@ -27,9 +86,11 @@ export function fakeServices() {
       },
     },
     events: createEventHub({ session: noSession, logger: silentLogger }),
+    session,
+    settings,
     close,
   };
-  return { services: services as unknown as AppServices, dispatched, close };
+  return { services: services as unknown as AppServices, dispatched, close, session, settings };
 }
 
 export interface BootOptions {
@@ -37,6 +98,12 @@ export interface BootOptions {
   env?: NodeJS.ProcessEnv;
   startApp?: () => Promise<AppServices>;
   loadURLFailure?: Error;
+  /** The settings the fake settings service starts with (default: no exemption). */
+  settings?: WorkstationSettings;
+  /** What settings.problem() reports (default: none). */
+  settingsProblem?: ErrorInfo;
+  /** The platform the main process builds the menu and the lock shortcut for (default: this one). */
+  platform?: NodeJS.Platform;
 }
 
 /** Runs the main process to a loaded window (or a startup failure) and returns the fake state. */
@@ -44,12 +111,21 @@ export async function bootMain(options: BootOptions = {}): Promise<{ state: Fake
   const state = resetFake();
   state.app.isPackaged = options.packaged ?? false;
   if (options.loadURLFailure) state.loadURLFailure = options.loadURLFailure;
-  const services = fakeServices();
+  const services = fakeServices({
+    ...(options.settings ? { settings: options.settings } : {}),
+    ...(options.settingsProblem ? { settingsProblem: options.settingsProblem } : {}),
+  });
   const start = vi.mocked(startApp);
   start.mockReset();
   start.mockImplementation(options.startApp ?? (async () => services.services));
 
-  runMainProcess({ mainDir: MAIN_DIR, env: options.env ?? {}, logger: silentLogger, handleSignals: false });
+  runMainProcess({
+    mainDir: MAIN_DIR,
+    env: options.env ?? {},
+    logger: silentLogger,
+    handleSignals: false,
+    ...(options.platform ? { platform: options.platform } : {}),
+  });
   fake.app.becomeReady();
   await vi.waitFor(() => {
     const loaded = state.windowsCreated.some((w) => w.loadURLCalls.length > 0 && w.webContents.getURL() !== '');

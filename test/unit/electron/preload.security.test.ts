@@ -8,7 +8,30 @@ import { fake, FakeEvent } from './fake-electron';
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
 /** The pinned surface of window.clets. A change here is a reviewed change to the renderer's powers. */
-const PINNED_SURFACE = ['appInfo', 'linkStatus', 'onLinkStatus', 'onUnsolicited'];
+const PINNED_SURFACE = [
+  'acknowledgeNotice',
+  'appInfo',
+  'copyToClipboard',
+  'createOperator',
+  'disableOperator',
+  'getSettings',
+  'linkStatus',
+  'listOperators',
+  'lock',
+  'logout',
+  'onLinkStatus',
+  'onSessionState',
+  'onUnsolicited',
+  'releaseOperatorLock',
+  'reportActivity',
+  'sessionState',
+  'setOperatorDates',
+  'submitBadge',
+  'submitPassword',
+  'switchMessages',
+  'unlock',
+  'updateSettings',
+];
 
 type Api = Record<string, (...args: unknown[]) => unknown>;
 let api: Api;
