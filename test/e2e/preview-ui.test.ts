@@ -12,7 +12,7 @@ import { silentLogger, type LogFields, type Logger } from '../../electron/servic
 import { findChromium } from '../support/chromium';
 import { keyringAvailableOrSkip } from '../support/keyring';
 import { startPreviewApp, type PreviewApp } from '../support/preview-app';
-import { rawRequest } from './http';
+import { rawRequest } from '../support/http';
 import { signOnWithKeyboard } from './session-pages';
 
 const chromiumPath = findChromium();

@@ -1,37 +1,13 @@
 // Checklist item 20: the preload exposes exactly one frozen object, window.clets, whose surface is
-// the pinned list of named methods below. No ipcRenderer, no Electron object, no method that lets
+// the pinned list of named methods (test/support/api-surface.ts). No ipcRenderer, no Electron object, no method that lets
 // the page choose a channel; listeners are really removed by the function subscribing returns.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_EVENTS, API_METHODS, IPC_EVENT_CHANNEL, IPC_INVOKE_PREFIX } from '../../../shared/contract/names';
+import { PINNED_API_SURFACE } from '../../support/api-surface';
 import { fake, FakeEvent } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
-/** The pinned surface of window.clets. A change here is a reviewed change to the renderer's powers. */
-const PINNED_SURFACE = [
-  'acknowledgeNotice',
-  'appInfo',
-  'copyToClipboard',
-  'createOperator',
-  'disableOperator',
-  'getSettings',
-  'linkStatus',
-  'listOperators',
-  'lock',
-  'logout',
-  'onLinkStatus',
-  'onSessionState',
-  'onUnsolicited',
-  'releaseOperatorLock',
-  'reportActivity',
-  'sessionState',
-  'setOperatorDates',
-  'submitBadge',
-  'submitPassword',
-  'switchMessages',
-  'unlock',
-  'updateSettings',
-];
 
 type Api = Record<string, (...args: unknown[]) => unknown>;
 let api: Api;
@@ -61,7 +37,7 @@ describe('preload surface', () => {
   });
 
   it('its surface is the pinned list of named methods, all functions', () => {
-    expect(Object.keys(api).sort()).toEqual([...PINNED_SURFACE].sort());
+    expect(Object.keys(api).sort()).toEqual([...PINNED_API_SURFACE].sort());
     expect(Object.getOwnPropertySymbols(api)).toEqual([]);
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.keys(api).sort()).toEqual([...Object.keys(API_METHODS), ...Object.keys(API_EVENTS)].sort());

@@ -12,7 +12,7 @@ import { createEventHub } from '../../../electron/services/ipc/events';
 import { createRouter } from '../../../electron/services/ipc/router';
 import { silentLogger } from '../../../electron/services/log';
 import { stubHandlers } from '../ipc/stub-handlers';
-import { rawRequest } from './http';
+import { rawRequest } from '../../support/http';
 
 const STATUS: LinkStatusView = { state: 'connected', training: true, since: '2026-11-23T12:00:00.000Z' };
 const INFO = { product: 'CLETS Workstation', version: '0.1.0', mode: 'training', workstation: { id: 'WS-1', ori: 'CA0349999', terminal: 'TRN1' } } as const;

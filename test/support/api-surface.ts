@@ -1,0 +1,26 @@
+// The pinned surface of window.clets. A change here is a reviewed change to what the renderer can ask
+// the main process for: the preload unit test and the Electron end-to-end spec both hold the app to it.
+export const PINNED_API_SURFACE: readonly string[] = [
+  'acknowledgeNotice',
+  'appInfo',
+  'copyToClipboard',
+  'createOperator',
+  'disableOperator',
+  'getSettings',
+  'linkStatus',
+  'listOperators',
+  'lock',
+  'logout',
+  'onLinkStatus',
+  'onSessionState',
+  'onUnsolicited',
+  'releaseOperatorLock',
+  'reportActivity',
+  'sessionState',
+  'setOperatorDates',
+  'submitBadge',
+  'submitPassword',
+  'switchMessages',
+  'unlock',
+  'updateSettings',
+];
