@@ -7,17 +7,9 @@ import {
   TRAINING_MARKER_LINE,
   type Reply,
   type ReplyDraft,
-  type ReplyHeader,
 } from '../../../shared/codec';
+import { header, HEAD } from './reply-fixtures';
 
-const header = (mke: string): ReplyHeader => ({
-  mke,
-  senderOri: 'CA0000000',
-  switchStamp: { time: '14:05', date: '06/15/2025', seq: '00017' },
-  destStamp: { time: '14:05', date: '06/15/2025', seq: '00042' },
-  destOri: 'CA0340000',
-});
-const HEAD = (mke: string) => `${mke}.CA0000000\n14:05 06/15/2025 00017\n14:05 06/15/2025 00042 CA0340000\nTXT`;
 
 function draftOf(r: Reply): ReplyDraft {
   if (r.kind === 'unparsed') throw new Error(r.reason);

@@ -8,16 +8,9 @@ import {
   TRAINING_MARKER_LINE,
   type Reply,
   type ReplyDraft,
-  type ReplyHeader,
 } from '../../../shared/codec';
+import { header } from './reply-fixtures';
 
-const header = (mke: string): ReplyHeader => ({
-  mke,
-  senderOri: 'CA0000000',
-  switchStamp: { time: '14:05', date: '06/15/2025', seq: '00017' },
-  destStamp: { time: '14:05', date: '06/15/2025', seq: '00042' },
-  destOri: 'CA0340000',
-});
 
 const HOSTILE_MIS =
   '<script>alert(1)</script>\u0000\u001b[31m NOT ON FILE\nMKE/WANTED PERSON\nNAM/X\r\n MKE/NO RECORD RSN/NOT ON FILE\n' +
