@@ -2,9 +2,10 @@
 // listing it here.
 
 import { auditAppend } from './audit-append';
+import { auditSearch } from './audit-search';
 import { auditVerify } from './audit-verify';
 import { linkRoundtrip } from './link-roundtrip';
 import { switchThroughput } from './switch-throughput';
 import type { Benchmark } from './lib/types';
 
-export const benchmarks: readonly Benchmark[] = [linkRoundtrip, switchThroughput, auditAppend, auditVerify];
+export const benchmarks: readonly Benchmark[] = [linkRoundtrip, switchThroughput, auditAppend, auditVerify, auditSearch];

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { benchmarks } from './registry';
 import type { Metrics } from './lib/types';
 
-const HARD_LIMIT_MS = 115_000;
+const HARD_LIMIT_MS = 360_000;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

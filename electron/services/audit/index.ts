@@ -15,6 +15,20 @@ export {
   type KeychainEntry,
 } from './checkpoint';
 export { ensureAuditKey, keychainKeyProvider } from './key';
+export {
+  searchAudit,
+  auditNeighbours,
+  auditSearchFilterSchema,
+  AUDIT_SEARCH_MAX_PAGE,
+  AUDIT_SEARCH_DEFAULT_PAGE,
+  AUDIT_NEIGHBOURS_MAX,
+  type AuditRow,
+  type AuditSearchFilter,
+  type AuditSearchCursor,
+  type AuditSearchPage,
+  type AuditSearchPageRequest,
+  type AuditNeighbours,
+} from './search';
 export { auditGrantStatements, AUDIT_TABLES } from './grants';
 export { retentionCutoff } from './purge';
 export { AUDIT_ERROR_CODES, type AuditErrorCode } from './errors';

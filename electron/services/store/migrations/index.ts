@@ -2,8 +2,9 @@
 import { migration0001 } from './0001-roster';
 import { migration0002 } from './0002-sessions';
 import { migration0003 } from './0003-audit';
+import { migration0004 } from './0004-audit-search';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
