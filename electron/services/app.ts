@@ -3,14 +3,29 @@
 //
 // Start order: the keychain first (no keychain, no start: KEYCHAIN_UNAVAILABLE says why), the workstation
 // settings (a damaged file starts on the safe defaults and settings.problem() reports SETTINGS_CORRUPT),
-// the agency store (migrated; training roster seeded), the training switch and the link, then the session.
+// the agency store (migrated; training roster seeded), the audit journal (<dataDir>/audit, keyed from the
+// keychain; a journal that does not verify or whose key is missing stops the start with AUDIT_* and its
+// message) and its replication to the store, the training switch and the link, then the session, which
+// records every logon, lock, unlock, setting and roster change in the journal before it happens.
 // A failure part-way closes what was already started.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, LinkStatusView, UnsolicitedView } from '../../shared/contract/channels';
 import type { ErrorInfo } from '../../shared/contract/result';
 import type { LockReason, SessionState, WorkstationSettings } from '../../shared/contract/session-schemas';
+import { OPERATOR_ID } from '../../shared/wire/protocol';
 import { ensureTrainingPki } from '../../switch/pki';
 import { startTrainingSwitch, type TrainingSwitch } from '../../switch/server';
+import {
+  ensureAuditKey,
+  keychainCheckpointSink,
+  keychainKeyProvider,
+  openJournal,
+  startAuditReplication,
+  storeCheckpointSink,
+  type AuditJournal,
+  type Checkpoint,
+} from './audit';
 import { systemClock, type Clock } from './clock';
 import type { WorkstationIdentity } from './config';
 import { createEventHub, type EventHub } from './ipc/events';
@@ -22,6 +37,7 @@ import { createLogger, type Logger } from './log';
 import { memoryClipboard, noSystemIdle, type PlatformPorts } from './platform';
 import { openKeychain } from './secrets/keychain';
 import type { SecretStore } from './secrets/secret-store';
+import type { SessionAudit } from './session/audit';
 import type { SessionEnded } from './session/events';
 import { createSessionSide } from './session/compose';
 import { createSettingsService, fileSettingsBackend } from './settings';
@@ -30,6 +46,9 @@ import { openAgencyStore } from './store/open';
 
 /** The keychain service the app's secrets are filed under. */
 export const KEYCHAIN_SERVICE = 'clets-workstation';
+
+/** The audit journal's folder in the data folder. */
+export const AUDIT_DIR = 'audit';
 
 /** The workstation settings file in the data folder, the same for Electron (electron-store) and Node hosts. */
 export const SETTINGS_FILE = 'workstation-settings.json';
@@ -59,6 +78,11 @@ export interface AppDeps {
    * mode, seeds it). Default: the embedded PGlite store in <dataDir>/store, closed by close().
    */
   store?: Db;
+  /**
+   * The audit journal, opened by the caller, who also closes it (tests: a journal whose append fails).
+   * Default: <dataDir>/audit, keyed from the keychain, closed by close().
+   */
+  journal?: AuditJournal;
   /** The clock of the session (idle lock, re-authentication, lockout, heartbeats, roster times). Default: clock. */
   sessionClock?: Clock;
 }
@@ -92,6 +116,8 @@ export interface AppServices {
   readonly trainingSwitch: TrainingSwitch;
   readonly session: AppSession;
   readonly settings: AppSettings;
+  /** The tamper-evident audit trail every logon, lock, unlock, setting and roster change is recorded in first. */
+  readonly journal: AuditJournal;
   /** Ends the session (its active_sessions row removed), clears the guarded clipboard, stops the link and the switch, closes the store. */
   close(): Promise<void>;
 }
@@ -143,6 +169,67 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
     });
     running.push({ name: 'store', close: () => store.close() });
 
+    // The audit trail: no journal, no start (AUDIT_JOURNAL_DAMAGED, AUDIT_KEY_UNAVAILABLE … say why).
+    let journal: AuditJournal;
+    if (deps.journal !== undefined) {
+      journal = deps.journal;
+    } else {
+      await ensureAuditKey(keychain);
+      const auditDir = path.join(config.dataDir, AUDIT_DIR);
+      const keychainSink = keychainCheckpointSink({ get: () => keychain.get('audit-checkpoint'), set: (value) => keychain.set('audit-checkpoint', value) });
+      // The keychain is per user, not per data folder: a new data folder (first start, a training or test
+      // folder) starts a new journal, and the keychain's checkpoint of another folder's journal is set aside
+      // with a warning. Deleting only the audit folder is still caught by the agency store's checkpoint.
+      const newFolder = !existsSync(auditDir);
+      const checkpointSinks = [
+        newFolder
+          ? {
+              name: keychainSink.name,
+              save: (cp: Checkpoint) => keychainSink.save(cp),
+              async load() {
+                const earlier = await keychainSink.load().catch(() => null);
+                if (earlier) {
+                  logger.warn('new audit journal folder: the keychain checkpoint of an earlier journal is replaced; tell the CRSO if this was not a new installation', {
+                    dir: auditDir,
+                    earlierSeq: earlier.seq,
+                  });
+                }
+                return null;
+              },
+            }
+          : keychainSink,
+        storeCheckpointSink(store.db, config.workstation.id),
+      ];
+      const opened = await openJournal({
+        dir: auditDir,
+        workstationId: config.workstation.id,
+        ori: config.workstation.ori,
+        keyProvider: keychainKeyProvider(keychain),
+        clock,
+        logger: logger.child('audit'),
+        checkpointSinks,
+      });
+      running.push({ name: 'audit journal', close: () => opened.close() });
+      journal = opened;
+    }
+    if (journal.recovery) logger.warn('the audit journal set a torn last line aside at open: tell the CRSO', { recovery: journal.recovery });
+    const replication = startAuditReplication({
+      dir: journal.dir,
+      db: store.db,
+      workstationId: config.workstation.id,
+      clock,
+      logger: logger.child('audit-replication'),
+      durableSeq: () => journal.durableSeq(),
+    });
+    running.push({ name: 'audit replication', close: () => replication.stop() });
+    const stopNotify = journal.onDurable(() => replication.notify());
+    running.push({ name: 'audit notify', close: stopNotify });
+    const audit: SessionAudit = {
+      async record(event) {
+        await journal.append(event);
+      },
+    };
+
     const pki = await ensureTrainingPki(path.join(config.dataDir, 'pki'));
     const trainingSwitch = await startTrainingSwitch({
       host: '127.0.0.1',
@@ -167,7 +254,7 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
     });
     running.push({ name: 'link', close: () => link.stop() });
 
-    const side = createSessionSide({ ports, store, link, clock: sessionClock, workstationId: config.workstation.id, logger, settings });
+    const side = createSessionSide({ ports, store, link, clock: sessionClock, workstationId: config.workstation.id, logger, settings, audit });
     running.push({ name: 'session', close: () => side.close() });
 
     const events = createEventHub({ session: side.session, logger: logger.child('events') });
@@ -175,6 +262,17 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
     const unsubscribers = [
       side.session.onChange((state) => events.emit('session.state', state)),
       side.session.onSessionEnded(() => board.clear()),
+      journal.onFailure((failure) => {
+        logger.error('the audit trail could not be written', { code: failure.code, severity: failure.severity, message: failure.message });
+        events.emit('audit.failure', { code: failure.code, message: failure.message.slice(0, 2000), at: failure.at });
+      }),
+      // A reset from the settings problem screen (Electron) is synchronous: recorded as it happens.
+      settings.onRecordedChange((change) => {
+        if (change.action !== 'reset') return;
+        void audit
+          .record({ type: 'setting.change', operator: OPERATOR_ID.test(change.actor) ? change.actor : null, outcome: 'success', change: { item: 'reset' } })
+          .catch((error: unknown) => logger.error('the settings reset could not be recorded in the audit trail', { error }));
+      }),
       link.onStatus((status) => events.emit('link.status', toLinkStatusView(status))),
       link.onUnsolicited((message) => {
         const view: UnsolicitedView = {
@@ -217,6 +315,7 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
       link,
       info,
       trainingSwitch,
+      journal,
       session: {
         lock: (reason) => side.session.lock(reason),
         state: () => side.session.state(),

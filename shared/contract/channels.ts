@@ -217,7 +217,13 @@ export interface EventSpec<P extends z.ZodType = z.ZodType> {
   deliverWhileLocked: boolean;
 }
 
+/** The audit trail could not be written: actions that need a record are being refused (A5). */
+export const auditFailureSchema = z.object({ code: z.string().min(1).max(64), message: z.string().min(1).max(2000), at: isoTime }).strict();
+export type AuditFailureView = z.output<typeof auditFailureSchema>;
+
 export const events = {
+  // Signed-on operators only (it names the journal's trouble, no CJI); shown on the lock screen too.
+  'audit.failure': { payload: auditFailureSchema, access: { roles: ROLES }, deliverWhileLocked: true },
   'link.status': { payload: linkStatusSchema, access: 'public', deliverWhileLocked: true },
   // $.H delayed hits and $.L locates carry criminal justice information: signed-on operators only.
   'link.unsolicited': { payload: unsolicitedSchema, access: { roles: ROLES }, deliverWhileLocked: false },

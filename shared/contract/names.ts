@@ -24,7 +24,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['link.status', 'link.unsolicited', 'session.state'] as const;
+export const EVENT_NAMES = ['audit.failure', 'link.status', 'link.unsolicited', 'session.state'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The renderer's named methods: one capability each, never a pass-through. */
@@ -52,6 +52,7 @@ export const API_METHODS = {
 
 /** The renderer's listeners; each returns its own unsubscribe function. */
 export const API_EVENTS = {
+  onAuditFailure: 'audit.failure',
   onLinkStatus: 'link.status',
   onUnsolicited: 'link.unsolicited',
   onSessionState: 'session.state',

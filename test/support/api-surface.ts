@@ -11,6 +11,7 @@ export const PINNED_API_SURFACE: readonly string[] = [
   'listOperators',
   'lock',
   'logout',
+  'onAuditFailure',
   'onLinkStatus',
   'onSessionState',
   'onUnsolicited',

@@ -11,6 +11,8 @@ export const SECRET_NAMES = [
   'workstation-key-passphrase',
   /** The key of the audit trail's HMAC chain. */
   'audit-hmac-key',
+  /** The audit journal's latest signed checkpoint (catches deletion of the newest journal file). */
+  'audit-checkpoint',
   /** The agency badge key: badge IDs are stored as HMAC-SHA-256 under it (store/hashing.ts). */
   'badge-hmac-key',
 ] as const;

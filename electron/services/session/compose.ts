@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import type { PlatformPorts } from '../platform';
 import { createSettingsService, settingsHandlers, type SettingsService } from '../settings';
 import type { AgencyStore } from '../store/open';
+import type { SessionAudit } from './audit';
 import { sessionHandlers } from './handlers';
 import { rosterHandlers } from './roster-handlers';
 import { createSecurityEvents } from './security-events';
@@ -30,6 +31,8 @@ export interface SessionSideDeps {
   clock: Clock;
   workstationId: string;
   logger: Logger;
+  /** The audit trail: the app passes the journal-backed recorder; unit tests that don't care pass noAudit. */
+  audit: SessionAudit;
   /** Built by the caller when it must exist before the store opens (the app reports its problem early). */
   settings?: SettingsService;
 }
@@ -50,11 +53,12 @@ export function createSessionSide(deps: SessionSideDeps): SessionSide {
     workstationId,
     logger: logger.child('session'),
     securityEvents,
+    audit: deps.audit,
   });
   const handlers: SessionChannelHandlers = {
     ...sessionHandlers(session),
-    ...rosterHandlers({ roster: store.roster, sessions: store.sessions, securityEvents, logger: logger.child('roster') }),
-    ...settingsHandlers(settings),
+    ...rosterHandlers({ roster: store.roster, sessions: store.sessions, securityEvents, audit: deps.audit, logger: logger.child('roster') }),
+    ...settingsHandlers(settings, deps.audit),
     ...clipboardHandlers(clipboard),
   };
   return {

@@ -8,6 +8,7 @@ import type { Handlers, HandlerContext } from '../ipc/router';
 import type { Logger } from '../log';
 import type { Operator, Roster } from '../store/roster';
 import type { SessionStore } from '../store/sessions';
+import { recordOrRefuse, type SessionAudit } from './audit';
 import type { SecurityEvents } from './security-events';
 
 type RosterChannels = 'roster.list' | 'roster.create' | 'roster.disable' | 'roster.setDates' | 'roster.releaseLock';
@@ -16,6 +17,8 @@ export interface RosterHandlerDeps {
   roster: Roster;
   sessions: SessionStore;
   securityEvents: SecurityEvents;
+  /** Each change is recorded before it is written to the store; no record, no change (AUDIT_*). */
+  audit: SessionAudit;
   logger: Logger;
 }
 
@@ -59,8 +62,11 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function rosterHandlers(deps: RosterHandlerDeps): Pick<Handlers, RosterChannels> {
-  const { roster, sessions, securityEvents, logger } = deps;
+  const { roster, sessions, securityEvents, audit, logger } = deps;
   const actorOf = (ctx: HandlerContext) => ctx.session.operatorId ?? 'unknown';
+  /** Before the change: the action and whom it is for, never a password, PIN, badge or free text (AU-3(3)). */
+  const record = (ctx: HandlerContext, operatorId: string, action: 'create' | 'disable' | 'set-dates' | 'release-lock') =>
+    recordOrRefuse(audit, { type: 'roster.change', operator: ctx.session.operatorId ?? null, outcome: 'success', change: { item: action, target: operatorId } });
   const report = (ctx: HandlerContext, operatorId: string, action: 'create' | 'disable' | 'set-dates' | 'release-lock', note?: string) => {
     logger.info('roster changed', { actor: actorOf(ctx), operatorId, action });
     securityEvents.emit({ type: 'roster-change', actor: actorOf(ctx), operatorId, action, ...(note !== undefined ? { note } : {}) });
@@ -71,6 +77,7 @@ export function rosterHandlers(deps: RosterHandlerDeps): Pick<Handlers, RosterCh
 
     'roster.create': (request, ctx) =>
       mapped(async () => {
+        await record(ctx, request.operatorId, 'create');
         const created = await roster.createOperator({
           operatorId: request.operatorId,
           name: request.name,
@@ -90,6 +97,7 @@ export function rosterHandlers(deps: RosterHandlerDeps): Pick<Handlers, RosterCh
         if (request.operatorId === ctx.session.operatorId) {
           throw new AppError('CANNOT_DISABLE_SELF', 'You cannot disable your own account. Ask another CRSO.');
         }
+        await record(ctx, request.operatorId, 'disable');
         const disabled = await roster.disableOperator(request.operatorId);
         report(ctx, disabled.operatorId, 'disable', request.reason);
         return toRosterEntry(disabled);
@@ -97,6 +105,7 @@ export function rosterHandlers(deps: RosterHandlerDeps): Pick<Handlers, RosterCh
 
     'roster.setDates': (request, ctx) =>
       mapped(async () => {
+        await record(ctx, request.operatorId, 'set-dates');
         await roster.setStatementSigned(request.operatorId, request.statementSignedOn);
         const updated = await roster.setCertifiedUntil(request.operatorId, request.certifiedUntil);
         report(ctx, updated.operatorId, 'set-dates');
@@ -105,6 +114,7 @@ export function rosterHandlers(deps: RosterHandlerDeps): Pick<Handlers, RosterCh
 
     'roster.releaseLock': (request, ctx) =>
       mapped(async () => {
+        await record(ctx, request.operatorId, 'release-lock');
         const released = await roster.unlockOperator(request.operatorId);
         await sessions.forgetLockout(released.operatorId);
         report(ctx, released.operatorId, 'release-lock', request.note);

@@ -31,6 +31,7 @@ import type { IdleSource } from '../platform';
 import type { SettingsService } from '../settings/service';
 import type { Operator, Roster } from '../store/roster';
 import type { SessionStore } from '../store/sessions';
+import { recordOrRefuse, type SessionAudit, type SessionAuditEvent } from './audit';
 import { AGENCY_TIME_ZONE } from './eligibility';
 import type { CurrentSession, SecurityEvent, SessionEnded, SessionEndReason } from './events';
 import { createIdleWatch } from './idle';
@@ -60,6 +61,11 @@ export interface SessionServiceDeps {
   clock: Clock;
   workstationId: string;
   logger: Logger;
+  /**
+   * The audit trail (audit.ts): logon, unlock and logoff are recorded before they happen; a logon or unlock
+   * whose record cannot be written is refused. A lock always happens; its failed record is reported.
+   */
+  audit: SessionAudit;
   /** Shared with the roster handlers; created here when not given. */
   securityEvents?: SecurityEvents;
   /** Default: the system use notification of shared/policy/notice.ts. */
@@ -98,6 +104,25 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   const { roster, sessions, settings, clock, link, logger, workstationId } = deps;
   const notice = deps.notice ?? SYSTEM_USE_NOTICE;
   const security = deps.securityEvents ?? createSecurityEvents({ clock, workstationId, logger });
+  const { audit } = deps;
+
+  /** Refused and failed logons of the call in progress, recorded before its refusal is returned. */
+  const refusedLogons: SessionAuditEvent[] = [];
+  const unsubscribeRefusals = security.subscribe((event) => {
+    if (event.type !== 'logon-failed' && event.type !== 'logon-refused') return;
+    refusedLogons.push({
+      type: event.step === 'unlock' ? 'session.unlock' : 'logon.failure',
+      operator: event.operatorId,
+      outcome: event.type === 'logon-failed' ? 'failure' : 'refused',
+      reason: event.type === 'logon-failed' ? 'LOGON_REFUSED' : event.code,
+    });
+  });
+  async function recordRefusedLogons(): Promise<void> {
+    for (const event of refusedLogons.splice(0)) {
+      // The logon was refused anyway: a record that cannot be written is reported, not thrown.
+      await audit.record(event).catch((error: unknown) => logger.error('a refused logon could not be recorded in the audit trail', { error }));
+    }
+  }
 
   const changeListeners = new Set<(state: SessionState) => void>();
   const endedListeners = new Set<(ended: SessionEnded) => void>();
@@ -226,9 +251,17 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   }
 
   /** Ends the signed-on session: timers, clipboard, listeners, store row. Leaves the phase to the caller. */
-  function finishSession(reason: SessionEndReason): Promise<void> {
+  function finishSession(reason: SessionEndReason, recorded = false): Promise<void> {
     const session = signedOnSession();
     if (!session) return Promise.resolve();
+    if (!recorded) {
+      // Not refusable (the session ends whatever happens): recorded first, a failure reported.
+      track(
+        audit
+          .record({ type: 'logoff', operator: session.operator.id, outcome: 'success', reason })
+          .catch((error: unknown) => logger.error('the end of a session could not be recorded in the audit trail', { error, reason })),
+      );
+    }
     if (reauthTimer) clock.clearTimeout(reauthTimer);
     reauthTimer = null;
     registry.stopKeepAlive();
@@ -256,6 +289,12 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     }
     if (phase.name !== 'active') return;
     const { session } = phase;
+    // A lock always happens (it protects the screen): recorded first, and a failed record only reported.
+    track(
+      audit
+        .record({ type: 'session.lock', operator: session.operator.id, outcome: 'success', reason })
+        .catch((error: unknown) => logger.error('the lock could not be recorded in the audit trail; the workstation is locked anyway', { error })),
+    );
     clearClipboard();
     idleWatch.locked();
     setPhase({ name: 'locked', session, reason, since: clock.now() });
@@ -285,9 +324,13 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 
   /** Runs calls one at a time, in order. */
   function serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = queue.then(() => {
+    const run = queue.then(async () => {
       if (closed) throw new AppError('SESSION_CLOSED', 'The application is closing.');
-      return fn();
+      try {
+        return await fn();
+      } finally {
+        await recordRefusedLogons();
+      }
     });
     queue = run.catch(() => undefined);
     return run;
@@ -384,6 +427,16 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
           }
           throw error;
         });
+        try {
+          await recordOrRefuse(audit, { type: 'logon.success', operator: operatorId, outcome: 'success' });
+        } catch (error) {
+          await registry.release(operatorId, claimId).catch((e: unknown) => logger.error('the session row could not be removed', { error: e }));
+          if (epoch === mark) {
+            cancelSecondFactor();
+            setPhase({ name: 'credentials' });
+          }
+          throw error;
+        }
         await sessions.clearFailures(operatorId);
         await roster.recordLogon(operatorId);
         if (epoch !== mark) {
@@ -421,6 +474,8 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
             security.emit({ type: 'logon-refused', step: 'unlock', operatorId: operator.operatorId, code: 'REAUTH_REQUIRED' });
             throw refusals.reauthRequired();
           }
+          if (epoch !== mark || !isCurrent(session)) throw refusals.stateChanged();
+          await recordOrRefuse(audit, { type: 'session.unlock', operator: operator.operatorId, outcome: 'success' });
           await sessions.clearFailures(operator.operatorId);
           if (epoch !== mark || !isCurrent(session)) throw refusals.stateChanged();
           resumeSession(session, operator);
@@ -429,6 +484,12 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 
         // Another operator: their own session slot, then the first session ends and theirs starts.
         const claimId = await checks.claim(operator.operatorId, 'unlock');
+        try {
+          await recordOrRefuse(audit, { type: 'logon.success', operator: operator.operatorId, outcome: 'success', reason: 'unlock' });
+        } catch (error) {
+          await registry.release(operator.operatorId, claimId).catch((e: unknown) => logger.error('the session row could not be removed', { error: e }));
+          throw error;
+        }
         await sessions.clearFailures(operator.operatorId);
         await roster.recordLogon(operator.operatorId);
         if (epoch !== mark || !isCurrent(session)) {
@@ -444,7 +505,15 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     logout() {
       return serial(async () => {
         cancelSecondFactor();
-        const release = finishSession('logout');
+        const signedOn = signedOnSession();
+        if (signedOn) {
+          // Recorded before the session ends. Signing off is never refused (it protects the data on screen, like
+          // a lock): a record that cannot be written is reported.
+          await audit
+            .record({ type: 'logoff', operator: signedOn.operator.id, outcome: 'success', reason: 'logout' })
+            .catch((error: unknown) => logger.error('the sign-off could not be recorded in the audit trail; signed off anyway', { error }));
+        }
+        const release = finishSession('logout', signedOn !== null);
         if (phase.name !== 'notice') setPhase({ name: 'notice' });
         await release;
         return state();
@@ -457,6 +526,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       await queue;
       cancelSecondFactor();
       unsubscribeSettings();
+      unsubscribeRefusals();
       const release = finishSession('closed');
       if (phase.name !== 'notice') setPhase({ name: 'notice' });
       await release;

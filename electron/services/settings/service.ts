@@ -34,6 +34,8 @@ export interface SettingsService {
   current(): WorkstationSettings;
   /** Validates, saves and applies. Throws SETTINGS_INVALID, JUSTIFICATION_REQUIRED or SETTINGS_WRITE_FAILED. */
   update(next: WorkstationSettings, actor: string): WorkstationSettings;
+  /** What update(next) would change, without changing anything (for the audit record made first). Throws as update does. */
+  preview(next: WorkstationSettings): { settings: WorkstationSettings; changed: SettingName[] };
   /** Saves and applies the defaults; the way back from a damaged settings file. */
   resetToDefaults(actor: string): WorkstationSettings;
   /** SETTINGS_CORRUPT while the app runs on defaults because the stored settings were damaged; else null. */
@@ -204,6 +206,12 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
       const checked = validate(next);
       if (!checked.ok) throw new AppError(checked.code, checked.message);
       return apply(checked.settings, actor, 'update');
+    },
+
+    preview(next) {
+      const checked = validate(next);
+      if (!checked.ok) throw new AppError(checked.code, checked.message);
+      return { settings: clone(checked.settings), changed: changedKeys(current, checked.settings) };
     },
 
     resetToDefaults(actor) {

@@ -12,6 +12,7 @@ import { ManualClock } from '../../../electron/services/clock';
 import { createRouter, type Router } from '../../../electron/services/ipc/router';
 import { silentLogger } from '../../../electron/services/log';
 import { memoryClipboard, type IdleSource } from '../../../electron/services/platform';
+import { noAudit, type SessionAudit } from '../../../electron/services/session/audit';
 import { createSessionSide, type SessionSide } from '../../../electron/services/session/compose';
 import type { SecurityEvent, SessionEnded } from '../../../electron/services/session/events';
 import { memorySettingsBackend, type MemorySettingsBackend } from '../../../electron/services/settings';
@@ -81,7 +82,7 @@ export interface Harness {
   store: AgencyStore;
   clock: ManualClock;
   newOperator(extra?: Partial<Omit<Login, 'password' | 'badge' | 'pin'>> & { statementSignedOn?: string | null; certifiedUntil?: string | null; withBadge?: boolean }): Promise<Login>;
-  workstation(options?: { id?: string; settings?: Partial<WorkstationSettings>; clock?: ManualClock }): Workstation;
+  workstation(options?: { id?: string; settings?: Partial<WorkstationSettings>; clock?: ManualClock; audit?: SessionAudit }): Workstation;
   close(): Promise<void>;
 }
 
@@ -150,6 +151,8 @@ export async function openHarness(options: { db?: Db; clock?: ManualClock } = {}
         clock: wsClock,
         workstationId: id,
         logger: silentLogger,
+        // The audit trail is the subject of test/integration/audit; these tests pass one when they care.
+        audit: ws.audit ?? noAudit,
       });
       const router = createRouter({
         session: side.session,
