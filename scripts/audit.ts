@@ -6,11 +6,11 @@
 //   --key-file <path>             the journal key, base64 as the keychain holds it (e.g. an escrowed copy)
 //   --key-from-keychain           read audit-hmac-key from the OS keychain (service: --service, default clets-workstation)
 //   --checkpoint-file <path>      the latest external checkpoint (JSON), to catch truncation and deleted files
-//   --checkpoint-from-keychain    read it from the keychain entry audit-checkpoint (same service)
+//   --checkpoint-from-keychain    read this folder's checkpoint from the keychain entry audit-checkpoint (same service)
 //   --json                        print the result as one JSON line instead
 
 import { readFileSync } from 'node:fs';
-import { parseCheckpoint, type Checkpoint } from '../electron/services/audit/checkpoint';
+import { folderScopedKeychainEntry, parseCheckpoint, type Checkpoint } from '../electron/services/audit/checkpoint';
 import { describeVerifyResult, verifyJournal } from '../electron/services/audit/verify';
 import { loadKeytar, openKeychain } from '../electron/services/secrets';
 
@@ -76,9 +76,18 @@ async function loadCheckpoint(args: Args): Promise<Checkpoint | null> {
     text = readFileSync(args.checkpointFile, 'utf8');
     where = args.checkpointFile;
   } else if (args.checkpointFromKeychain) {
-    // Read-only, by the entry name the app's checkpoint sink uses (see electron/services/audit/README.md).
-    text = await (await loadKeytar()).getPassword(args.service, 'audit-checkpoint');
-    where = 'the keychain entry audit-checkpoint';
+    // Read-only: the entry the app's checkpoint sink uses holds one checkpoint per journal folder
+    // (see electron/services/audit/README.md); this folder's is the one that counts.
+    const keytar = await loadKeytar();
+    const entry = folderScopedKeychainEntry(
+      {
+        get: () => keytar.getPassword(args.service, 'audit-checkpoint'),
+        set: () => Promise.reject(new Error('the verifier never writes the keychain')),
+      },
+      args.folder,
+    );
+    text = await entry.get();
+    where = `the keychain entry audit-checkpoint for ${args.folder}`;
     if (text === null) throw new Error(`${where} is empty`);
   }
   if (text === null) return null;

@@ -8,7 +8,6 @@
 // message) and its replication to the store, the training switch and the link, then the session, which
 // records every logon, lock, unlock, setting and roster change in the journal before it happens.
 // A failure part-way closes what was already started.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, LinkStatusView, UnsolicitedView } from '../../shared/contract/channels';
 import type { ErrorInfo } from '../../shared/contract/result';
@@ -18,13 +17,13 @@ import { ensureTrainingPki } from '../../switch/pki';
 import { startTrainingSwitch, type TrainingSwitch } from '../../switch/server';
 import {
   ensureAuditKey,
+  folderScopedKeychainEntry,
   keychainCheckpointSink,
   keychainKeyProvider,
   openJournal,
   startAuditReplication,
   storeCheckpointSink,
   type AuditJournal,
-  type Checkpoint,
 } from './audit';
 import { systemClock, type Clock } from './clock';
 import type { WorkstationIdentity } from './config';
@@ -176,28 +175,11 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
     } else {
       await ensureAuditKey(keychain);
       const auditDir = path.join(config.dataDir, AUDIT_DIR);
-      const keychainSink = keychainCheckpointSink({ get: () => keychain.get('audit-checkpoint'), set: (value) => keychain.set('audit-checkpoint', value) });
-      // The keychain is per user, not per data folder: a new data folder (first start, a training or test
-      // folder) starts a new journal, and the keychain's checkpoint of another folder's journal is set aside
-      // with a warning. Deleting only the audit folder is still caught by the agency store's checkpoint.
-      const newFolder = !existsSync(auditDir);
+      // The keychain is per user: its entry keeps one checkpoint per journal folder, so a new data folder
+      // starts a new journal while a known folder's deleted or truncated journal meets its own checkpoint.
+      const keychainEntry = { get: () => keychain.get('audit-checkpoint'), set: (value: string) => keychain.set('audit-checkpoint', value) };
       const checkpointSinks = [
-        newFolder
-          ? {
-              name: keychainSink.name,
-              save: (cp: Checkpoint) => keychainSink.save(cp),
-              async load() {
-                const earlier = await keychainSink.load().catch(() => null);
-                if (earlier) {
-                  logger.warn('new audit journal folder: the keychain checkpoint of an earlier journal is replaced; tell the CRSO if this was not a new installation', {
-                    dir: auditDir,
-                    earlierSeq: earlier.seq,
-                  });
-                }
-                return null;
-              },
-            }
-          : keychainSink,
+        keychainCheckpointSink(folderScopedKeychainEntry(keychainEntry, auditDir)),
         storeCheckpointSink(store.db, config.workstation.id),
       ];
       const opened = await openJournal({

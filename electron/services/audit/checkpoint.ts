@@ -4,7 +4,9 @@
 // The journal saves one to every sink after opening a file, on every seal, every `checkpointEvery`
 // records or `checkpointIntervalMs`, and on close; verifyJournal() takes one as `externalCheckpoint`.
 
+import { createHash } from 'node:crypto';
 import { writeFile, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import type { Queryable } from '../store/db';
 import { canonicalJson } from './canonical';
@@ -83,6 +85,48 @@ export interface CheckpointSink {
 export interface KeychainEntry {
   get(): Promise<string | null>;
   set(value: string): Promise<void>;
+}
+
+/** Journal folders one keychain entry keeps checkpoints for; the oldest is dropped past this. */
+export const KEYCHAIN_CHECKPOINT_FOLDERS = 256;
+
+/**
+ * The keychain is per user, not per data folder: one entry holds a small map from each journal folder
+ * (a SHA-256 of its resolved path) to that folder's latest checkpoint. A new folder has no checkpoint
+ * yet; a known folder whose journal was deleted or cut short still meets its own checkpoint. Two apps
+ * writing at once can lose an update, which only weakens the check (a missing checkpoint), never fails it.
+ */
+export function folderScopedKeychainEntry(
+  keychain: { get(): Promise<string | null>; set(value: string): Promise<void> },
+  folder: string,
+): KeychainEntry {
+  const key = createHash('sha256').update(path.resolve(folder)).digest('hex');
+  const readMap = async (): Promise<Record<string, string>> => {
+    const text = await keychain.get();
+    if (text === null) return {};
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+    const map = z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string().max(4096)).safeParse(parsed);
+    if (!map.success) throw auditError('AUDIT_CHECKPOINT_INVALID', 'The audit checkpoints kept in the keychain are not readable.');
+    return map.data;
+  };
+  return {
+    async get() {
+      return (await readMap())[key] ?? null;
+    },
+    async set(value) {
+      const map = await readMap();
+      delete map[key];
+      map[key] = value;
+      const keys = Object.keys(map);
+      for (const old of keys.slice(0, Math.max(0, keys.length - KEYCHAIN_CHECKPOINT_FOLDERS))) delete map[old];
+      await keychain.set(JSON.stringify(map));
+    },
+  };
 }
 
 /** Keeps the latest checkpoint in one keychain entry (overwritten each time). */

@@ -6,6 +6,8 @@ export { startAuditReplication, REPLICATION_DEFAULTS, type AuditReplication, typ
 export {
   checkpointIsAuthentic,
   fileCheckpointSink,
+  folderScopedKeychainEntry,
+  KEYCHAIN_CHECKPOINT_FOLDERS,
   keychainCheckpointSink,
   parseCheckpoint,
   serializeCheckpoint,

@@ -243,7 +243,7 @@ describe('the audit trail in the app', () => {
     });
   });
 
-  it('starts a new journal in a new data folder that shares the keychain, but refuses a data folder whose audit folder was deleted', async () => {
+  it('starts a new journal in a new data folder that shares the keychain, but refuses a data folder whose journal was deleted, with or without its store', async () => {
     const keychain = memoryKeychain();
     const first = dataDir();
     const app = await startApp(config(first), { logger: silentLogger, keychain, sessionClock: new ManualClock() });
@@ -257,6 +257,12 @@ describe('the audit trail in the app', () => {
 
     // The first folder's journal deleted: the agency store's checkpoint catches it.
     rmSync(path.join(first, AUDIT_DIR), { recursive: true, force: true });
+    await expect(startApp(config(first), { logger: silentLogger, keychain, sessionClock: new ManualClock() })).rejects.toMatchObject({
+      code: 'AUDIT_JOURNAL_DAMAGED',
+    });
+
+    // The journal and the agency store both deleted: the keychain's checkpoint for that folder catches it.
+    rmSync(first, { recursive: true, force: true });
     await expect(startApp(config(first), { logger: silentLogger, keychain, sessionClock: new ManualClock() })).rejects.toMatchObject({
       code: 'AUDIT_JOURNAL_DAMAGED',
     });

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keychainCheckpointSink, type KeychainEntry } from '../../../electron/services/audit/checkpoint';
+import { folderScopedKeychainEntry, keychainCheckpointSink, type KeychainEntry } from '../../../electron/services/audit/checkpoint';
 import { ensureAuditKey, keychainKeyProvider } from '../../../electron/services/audit/key';
 import { openJournal } from '../../../electron/services/audit/open';
 import type { AuditFailure } from '../../../electron/services/audit/types';
@@ -66,11 +66,11 @@ describe.skipIf(!keyringAvailableOrSkip())('the key in the real Secret Service (
       workstationId: 'WS-KEY-01',
       ori: 'CA0349999',
       keyProvider: keychainKeyProvider(store),
-      checkpointSinks: [keychainCheckpointSink(checkpointEntry())],
+      checkpointSinks: [keychainCheckpointSink(folderScopedKeychainEntry(checkpointEntry(), dir))],
     });
     await journal.append({ type: 'logon.success', operator: 'OPR123', outcome: 'success' });
     await journal.close();
-    expect(await backend.getPassword(service, 'audit-checkpoint')).toContain('"seq":2');
+    expect(await folderScopedKeychainEntry(checkpointEntry(), dir).get()).toContain('"seq":2');
     expect(await verifyJournal(dir, { key })).toMatchObject({ ok: true, records: 2 });
 
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit.ts', 'verify', dir, '--key-from-keychain', '--service', service, '--checkpoint-from-keychain'], {
