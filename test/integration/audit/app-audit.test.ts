@@ -2,10 +2,9 @@
 // change is recorded in the journal before it happens; a record that cannot be written refuses the action
 // (fail closed) — except a lock, which always happens. Real PGlite, a real journal in a temp folder, an
 // in-memory keychain (the keychain is not the subject here).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditFailureView } from '../../../shared/contract/channels';
 import { SYSTEM_USE_NOTICE } from '../../../shared/policy/notice';
 import { AUDIT_DIR, startApp, type AppServices } from '../../../electron/services/app';
@@ -14,29 +13,14 @@ import { ManualClock } from '../../../electron/services/clock';
 import { TRAINING_WORKSTATION } from '../../../electron/services/config';
 import { AppError } from '../../../electron/services/errors';
 import { silentLogger } from '../../../electron/services/log';
-import type { SecretName, SecretStore } from '../../../electron/services/secrets/secret-store';
 import { AUDIT_REFUSED_MESSAGE } from '../../../electron/services/session/audit';
 import { openPglite } from '../../../electron/services/store/pglite';
 import { TRAINING_LOGINS, type TrainingLogin } from '../../../electron/services/store/training-roster';
+import { memoryKeychain, tempDataDirs, trainingConfig } from '../../support/app-fixtures';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const dataDir = () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'clets-app-audit-'));
-  dirs.push(dir);
-  return dir;
-};
-const config = (dir: string) => ({ dataDir: dir, mode: 'training' as const, workstation: TRAINING_WORKSTATION, version: '0.0.0-test' });
+const dataDir = tempDataDirs('clets-app-audit-');
+const config = trainingConfig;
 
-function memoryKeychain(): SecretStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    get: async (name: SecretName) => entries.get(name) ?? null,
-    set: async (name: SecretName, value: string) => void entries.set(name, value),
-    delete: async (name: SecretName) => entries.delete(name),
-  };
-}
 
 const login = (role: TrainingLogin['role']) => TRAINING_LOGINS.find((l) => l.role === role)!;
 const call = (app: AppServices, channel: string, payload: unknown = {}) => app.router.dispatch(channel, payload, { senderVerified: true });

@@ -2,11 +2,11 @@
 // migrated and seeded with the training roster, settings read back (a damaged file starts on defaults
 // and says so), the session reachable through the router and the event hub, and close() signing off.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionState } from '../../../shared/contract/session-schemas';
 import { SYSTEM_USE_NOTICE } from '../../../shared/policy/notice';
 import { startApp, type AppServices } from '../../../electron/services/app';
@@ -15,32 +15,16 @@ import { TRAINING_WORKSTATION } from '../../../electron/services/config';
 import { silentLogger } from '../../../electron/services/log';
 import { memoryClipboard } from '../../../electron/services/platform';
 import { openKeychain } from '../../../electron/services/secrets/keychain';
-import type { SecretName, SecretStore } from '../../../electron/services/secrets/secret-store';
 import { openPglite } from '../../../electron/services/store/pglite';
 import { TRAINING_LOGINS } from '../../../electron/services/store/training-roster';
 import { keyringAvailableOrSkip } from '../../support/keyring';
+import { memoryKeychain, tempDataDirs, trainingConfig } from '../../support/app-fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const dataDir = () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'clets-app-'));
-  dirs.push(dir);
-  return dir;
-};
-const config = (dir: string) => ({ dataDir: dir, mode: 'training' as const, workstation: TRAINING_WORKSTATION, version: '0.0.0-test' });
+const dataDir = tempDataDirs('clets-app-');
+const config = trainingConfig;
 
-/** An in-memory keychain: the keychain itself is not the subject here (test/integration/secrets is). */
-function memoryKeychain(): SecretStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    get: async (name: SecretName) => entries.get(name) ?? null,
-    set: async (name: SecretName, value: string) => void entries.set(name, value),
-    delete: async (name: SecretName) => entries.delete(name),
-  };
-}
 
 const call = (app: AppServices, channel: string, payload: unknown = {}) => app.router.dispatch(channel, payload, { senderVerified: true });
 
