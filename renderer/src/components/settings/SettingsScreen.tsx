@@ -12,6 +12,50 @@ export interface SettingsScreenProps {
   onSave(next: WorkstationSettings): Promise<boolean>;
 }
 
+type Exemption = WorkstationSettings['dispatchIdleExemption'];
+
+/** One exemption: its switch, what it is for, and the justification it needs. */
+function ExemptionSection(props: {
+  id: string;
+  title: string;
+  checkLabel: string;
+  hint: string;
+  justificationLabel: string;
+  field: string;
+  value: Exemption;
+  onChange(next: Exemption): void;
+  invalid: true | undefined;
+}) {
+  const { id, value, onChange } = props;
+  return (
+    <section className="settings-group" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="settings-group__title">
+        {props.title}
+      </h3>
+      <label className="check">
+        <input type="checkbox" checked={value.enabled} onChange={(e) => onChange({ ...value, enabled: e.target.checked })} />
+        {props.checkLabel}
+      </label>
+      <p className="field__hint">{props.hint}</p>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-justification`}>
+          {props.justificationLabel}
+        </label>
+        <textarea
+          id={`${id}-justification`}
+          data-field={props.field}
+          className="field__input field__textarea"
+          rows={2}
+          maxLength={500}
+          value={value.justification}
+          onChange={(e) => onChange({ ...value, justification: e.target.value })}
+          aria-invalid={props.invalid}
+        />
+      </div>
+    </section>
+  );
+}
+
 function SettingsForm({ value, outcome, onSave }: { value: WorkstationSettings; outcome: SettingsScreenProps['outcome']; onSave: SettingsScreenProps['onSave'] }) {
   const [idle, setIdle] = useState(String(value.idleTimeoutMinutes));
   const [dispatch, setDispatch] = useState(value.dispatchIdleExemption);
@@ -34,8 +78,8 @@ function SettingsForm({ value, outcome, onSave }: { value: WorkstationSettings; 
   return (
     <form ref={form} className="settings-form" onSubmit={submit} noValidate aria-labelledby="settings-heading">
       <div className="callout callout--warning" role="note">
-        <strong>Exemptions are recorded.</strong> Turning on an exemption, or changing one, is written to the audit trail with your operator ID, the time and
-        your justification, and is reviewed. Use one only where agency policy allows it.
+        <strong>Exemptions are recorded.</strong> Turning an exemption on or off is written to the audit trail with your operator ID and the time, and is
+        reviewed; your justification is kept with the workstation settings. Use one only where agency policy allows it.
       </div>
 
       <section className="settings-group" aria-labelledby="idle-title">
@@ -65,57 +109,29 @@ function SettingsForm({ value, outcome, onSave }: { value: WorkstationSettings; 
         </div>
       </section>
 
-      <section className="settings-group" aria-labelledby="dispatch-title">
-        <h3 id="dispatch-title" className="settings-group__title">
-          Dispatch idle exemption
-        </h3>
-        <label className="check">
-          <input type="checkbox" checked={dispatch.enabled} onChange={(e) => setDispatch({ ...dispatch, enabled: e.target.checked })} />
-          Exempt this workstation from the idle lock
-        </label>
-        <p className="field__hint">Only for a dispatch workstation inside a physically secure location. Never the default.</p>
-        <div className="field">
-          <label className="field__label" htmlFor="dispatch-justification">
-            Justification for the dispatch exemption
-          </label>
-          <textarea
-            id="dispatch-justification"
-            data-field="dispatchJustification"
-            className="field__input field__textarea"
-            rows={2}
-            maxLength={500}
-            value={dispatch.justification}
-            onChange={(e) => setDispatch({ ...dispatch, justification: e.target.value })}
-            aria-invalid={invalid('dispatchJustification')}
-          />
-        </div>
-      </section>
+      <ExemptionSection
+        id="dispatch"
+        title="Dispatch idle exemption"
+        checkLabel="Exempt this workstation from the idle lock"
+        hint="Only for a dispatch workstation inside a physically secure location. Never the default."
+        justificationLabel="Justification for the dispatch exemption"
+        field="dispatchJustification"
+        value={dispatch}
+        onChange={setDispatch}
+        invalid={invalid('dispatchJustification')}
+      />
 
-      <section className="settings-group" aria-labelledby="access-title">
-        <h3 id="access-title" className="settings-group__title">
-          Accessibility capture exemption
-        </h3>
-        <label className="check">
-          <input type="checkbox" checked={access.enabled} onChange={(e) => setAccess({ ...access, enabled: e.target.checked })} />
-          Allow screen capture on this workstation (screen reader in use)
-        </label>
-        <p className="field__hint">Screen capture protection can stop some screen readers. Turn it off only for an operator who needs one.</p>
-        <div className="field">
-          <label className="field__label" htmlFor="access-justification">
-            Justification for the accessibility exemption
-          </label>
-          <textarea
-            id="access-justification"
-            data-field="accessibilityJustification"
-            className="field__input field__textarea"
-            rows={2}
-            maxLength={500}
-            value={access.justification}
-            onChange={(e) => setAccess({ ...access, justification: e.target.value })}
-            aria-invalid={invalid('accessibilityJustification')}
-          />
-        </div>
-      </section>
+      <ExemptionSection
+        id="access"
+        title="Accessibility capture exemption"
+        checkLabel="Allow screen capture on this workstation (screen reader in use)"
+        hint="Screen capture protection can stop some screen readers. Turn it off only for an operator who needs one."
+        justificationLabel="Justification for the accessibility exemption"
+        field="accessibilityJustification"
+        value={access}
+        onChange={setAccess}
+        invalid={invalid('accessibilityJustification')}
+      />
 
       <fieldset className="settings-group fieldset">
         <legend className="settings-group__title">Failed sign-on lockout</legend>
