@@ -3,24 +3,13 @@
 // window.clets is the frozen, pinned surface. Needs the Electron runtime and a display (xvfb-run on
 // a headless Linux box). Where the runtime is missing these specs are skipped, and say so.
 import { PINNED_API_SURFACE } from '../support/api-surface';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
+import type { ElectronApplication, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electronBinary, launchApp, reportSkipped, type LaunchedApp } from './launch';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import type { CletsApi } from '../../electron/preload/api';
-import { buildElectron } from '../../scripts/build-electron';
-import { electronEnv, findElectronBinary } from '../../scripts/start';
 
-const repo = path.resolve(__dirname, '../..');
-const mainScript = path.join(repo, 'dist', 'electron', 'main.cjs');
-const rendererIndex = path.join(repo, 'dist', 'renderer', 'index.html');
-const electronBinary = findElectronBinary();
-
-if (!electronBinary) {
-  console.warn('Electron runtime not installed: electron-e2e specs skipped (run "npm run electron:fetch" where it can be downloaded).');
-}
+reportSkipped('electron-e2e specs');
 
 type CletsWindow = { clets: CletsApi };
 const APP_URL = 'app://clets/index.html';
@@ -28,25 +17,15 @@ const APP_URL = 'app://clets/index.html';
 describe.skipIf(!electronBinary)('CLETS Workstation in Electron', () => {
   let app: ElectronApplication | undefined;
   let page: Page;
-  let dataDir: string;
+  let launched: LaunchedApp | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(rendererIndex)) throw new Error('dist/renderer is not built: run "npm run build:renderer" first.');
-    await buildElectron();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'clets-electron-e2e-'));
-    app = await electron.launch({
-      executablePath: electronBinary!,
-      args: [mainScript],
-      cwd: repo,
-      env: { ...electronEnv(process.env), CLETS_DATA_DIR: dataDir } as Record<string, string>,
-    });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
+    launched = await launchApp('clets-electron-e2e-');
+    ({ app, page } = launched);
   });
 
   afterAll(async () => {
-    await app?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await launched?.close();
   });
 
   it('opens one window on app://clets with the TRAINING banner and the link connected', async () => {

@@ -4,24 +4,13 @@
 // display (xvfb-run on a headless Linux box) and an unlocked OS keychain (scripts/with-keyring.sh on
 // Linux): the app refuses to start without one. Where the runtime is missing these specs are skipped,
 // and say so.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
+import type { ElectronApplication, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electronBinary, launchApp, reportSkipped, type LaunchedApp } from './launch';
 import { TRAINING_LOGINS } from '../../electron/services/store/training-roster';
 import type { CletsApi } from '../../shared/contract/client';
-import { buildElectron } from '../../scripts/build-electron';
-import { electronEnv, findElectronBinary } from '../../scripts/start';
 
-const repo = path.resolve(__dirname, '../..');
-const mainScript = path.join(repo, 'dist', 'electron', 'main.cjs');
-const rendererIndex = path.join(repo, 'dist', 'renderer', 'index.html');
-const electronBinary = findElectronBinary();
-
-if (!electronBinary) {
-  console.warn('Electron runtime not installed: electron-e2e lock specs skipped (run "npm run electron:fetch" where it can be downloaded).');
-}
+reportSkipped('electron-e2e lock specs');
 
 type CletsWindow = { clets: CletsApi; __keysSeen?: string[] };
 const records = TRAINING_LOGINS.find((login) => login.role === 'records')!;
@@ -29,7 +18,7 @@ const records = TRAINING_LOGINS.find((login) => login.role === 'records')!;
 describe.skipIf(!electronBinary)('the privacy lock in Electron', () => {
   let app: ElectronApplication | undefined;
   let page: Page;
-  let dataDir: string;
+  let launched: LaunchedApp | undefined;
 
   const sessionState = () =>
     page.evaluate(async () => {
@@ -69,23 +58,13 @@ describe.skipIf(!electronBinary)('the privacy lock in Electron', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(rendererIndex)) throw new Error('dist/renderer is not built: run "npm run build:renderer" first.');
-    await buildElectron();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'clets-electron-e2e-lock-'));
-    app = await electron.launch({
-      executablePath: electronBinary!,
-      args: [mainScript],
-      cwd: repo,
-      env: { ...electronEnv(process.env), CLETS_DATA_DIR: dataDir } as Record<string, string>,
-    });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
+    launched = await launchApp('clets-electron-e2e-lock-');
+    ({ app, page } = launched);
     await signOn();
   });
 
   afterAll(async () => {
-    await app?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await launched?.close();
   });
 
   it('Ctrl+L locks with reason "shortcut", and the page never sees the L keydown', async () => {
