@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../support/chromium';
 import { keyringAvailableOrSkip } from '../support/keyring';
 import { startPreviewApp, type PreviewApp } from '../support/preview-app';
-import { activeAs, alertText, badgeAndPin, expectFocusOn, heading, login, screenshot, signOff, signOnWithKeyboard } from './session-pages';
+import { activeAs, alertText, badgeAndPin, collectPageProblems, expectFocusOn, heading, login, screenshot, signOff, signOnWithKeyboard } from './session-pages';
 
 const chromiumPath = findChromium();
 const keyring = chromiumPath !== null && keyringAvailableOrSkip();
@@ -37,10 +37,7 @@ describe.skipIf(!keyring)('the privacy lock in Chromium on the real services', (
   beforeAll(async () => {
     app = await startPreviewApp(chromiumPath!, { manualClock: true, timezoneId: TZ });
     page = await app.openPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageProblems.push(message.text());
-    });
-    page.on('pageerror', (error) => pageProblems.push(error.message));
+    collectPageProblems(page, pageProblems);
   });
 
   afterAll(async () => {

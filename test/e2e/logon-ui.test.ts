@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../support/chromium';
 import { keyringAvailableOrSkip } from '../support/keyring';
 import { startPreviewApp, type PreviewApp } from '../support/preview-app';
-import { activeAs, alertText, badgeAndPin, expectFocusOn, focusedLabel, heading, login, screenshot, signOff, signOnWithKeyboard, tabbable } from './session-pages';
+import { activeAs, alertText, badgeAndPin, collectPageProblems, expectFocusOn, focusedLabel, heading, login, screenshot, signOff, signOnWithKeyboard, tabbable } from './session-pages';
 
 const chromiumPath = findChromium();
 const keyring = chromiumPath !== null && keyringAvailableOrSkip();
@@ -23,10 +23,7 @@ describe.skipIf(!keyring)('sign-on in Chromium on the real services', () => {
   beforeAll(async () => {
     app = await startPreviewApp(chromiumPath!, { timezoneId: 'America/Los_Angeles' });
     page = await app.openPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageProblems.push(message.text());
-    });
-    page.on('pageerror', (error) => pageProblems.push(error.message));
+    collectPageProblems(page, pageProblems);
   });
 
   afterAll(async () => {

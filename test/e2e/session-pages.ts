@@ -85,3 +85,11 @@ export function tabbable(page: Page): Promise<string[]> {
       .map((el) => `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim() || el.getAttribute('aria-label') || el.id}`);
   });
 }
+
+/** Collects the page's console errors and uncaught exceptions (CSP violations among them) into `into`. */
+export function collectPageProblems(page: Page, into: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') into.push(message.text());
+  });
+  page.on('pageerror', (error) => into.push(error.message));
+}
