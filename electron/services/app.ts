@@ -25,7 +25,9 @@ import {
   storeCheckpointSink,
   type AuditJournal,
 } from './audit';
+import { auditWorkspaceHandlers } from './audit-workspace/handlers';
 import { systemClock, type Clock } from './clock';
+import { inquiryHandlers } from './inquiry/handlers';
 import type { WorkstationIdentity } from './config';
 import { createEventHub, type EventHub } from './ipc/events';
 import { createRouter, type Router } from './ipc/router';
@@ -285,6 +287,8 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
         'link.status': () => toLinkStatusView(link.status()),
         'link.messages': () => board.list(),
         ...side.handlers,
+        ...inquiryHandlers(),
+        ...auditWorkspaceHandlers(),
       },
     });
 

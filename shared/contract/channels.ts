@@ -14,6 +14,16 @@ import {
   sessionStateSchema,
   workstationSettingsSchema,
 } from './session-schemas';
+import { auditChannels, auditEvents } from './audit-channels';
+import {
+  confirmHitRequestSchema,
+  hitConfirmationSchema,
+  inquiryPolicyViewSchema,
+  inquiryRequestSchema,
+  inquiryResultSchema,
+  inquirySummarySchema,
+} from './inquiry-channels';
+import { INQUIRY_ROLES } from '../policy/inquiry-policy';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -208,6 +218,57 @@ export const channels = {
     allowedWhileLocked: false,
     summary: 'Copy text from a view with criminal justice information through the guarded clipboard.',
   },
+  // --- Inquiries (issue #5): need to know checked in the main process, recorded before the send.
+  'inquiry.policy': {
+    request: empty,
+    response: inquiryPolicyViewSchema,
+    access: { roles: INQUIRY_ROLES },
+    allowedWhileLocked: false,
+    summary: 'The forms this operator may use and the agency’s right-to-know reference formats.',
+  },
+  'inquiry.send': {
+    request: inquiryRequestSchema,
+    response: inquiryResultSchema,
+    access: { roles: INQUIRY_ROLES },
+    allowedWhileLocked: false,
+    summary: 'Send one inquiry: role per kind, need to know and requestor checked, audit record durable first.',
+  },
+  'inquiry.list': {
+    request: empty,
+    response: z.array(inquirySummarySchema).max(200),
+    access: { roles: INQUIRY_ROLES },
+    allowedWhileLocked: false,
+    summary: 'This session’s inquiries (no reply text), refetched after an unlock.',
+  },
+  'inquiry.open': {
+    request: z.object({ ref: inquiryResultSchema.shape.ref }).strict(),
+    response: inquiryResultSchema,
+    access: { roles: INQUIRY_ROLES },
+    allowedWhileLocked: false,
+    summary: 'Open one of this session’s returns again (recorded as a view).',
+  },
+  'inquiry.confirmHit': {
+    request: confirmHitRequestSchema,
+    response: hitConfirmationSchema,
+    access: { roles: INQUIRY_ROLES },
+    allowedWhileLocked: false,
+    summary: 'Send a hit confirmation request (YQ) for a hit record of one of this session’s returns.',
+  },
+  'inquiry.hitConfirmations': {
+    request: empty,
+    response: z.array(hitConfirmationSchema).max(200),
+    access: { roles: INQUIRY_ROLES },
+    allowedWhileLocked: false,
+    summary: 'This operator’s hit confirmation requests: waiting, overdue and closed.',
+  },
+  'supervision.overdueConfirmations': {
+    request: empty,
+    response: z.array(hitConfirmationSchema).max(500),
+    access: { roles: ['supervisor', 'crso'] },
+    allowedWhileLocked: false,
+    summary: 'Overdue hit confirmation requests of every operator of the agency (supervisors).',
+  },
+  ...auditChannels,
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export interface EventSpec<P extends z.ZodType = z.ZodType> {
@@ -228,6 +289,9 @@ export const events = {
   // $.H delayed hits and $.L locates carry criminal justice information: signed-on operators only.
   'link.unsolicited': { payload: unsolicitedSchema, access: { roles: ROLES }, deliverWhileLocked: false },
   'session.state': { payload: sessionStateSchema, access: 'public', deliverWhileLocked: true },
+  // A hit confirmation changed (sent, answered, overdue): it names the subject, so never to a locked window.
+  'inquiry.hitConfirmation': { payload: hitConfirmationSchema, access: { roles: INQUIRY_ROLES }, deliverWhileLocked: false },
+  ...auditEvents,
 } as const satisfies Record<EventName, EventSpec>;
 
 export type Channels = typeof channels;

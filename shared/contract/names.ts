@@ -21,10 +21,31 @@ export const CHANNEL_NAMES = [
   'settings.get',
   'settings.update',
   'clipboard.copy',
+  'inquiry.policy',
+  'inquiry.send',
+  'inquiry.list',
+  'inquiry.open',
+  'inquiry.confirmHit',
+  'inquiry.hitConfirmations',
+  'supervision.overdueConfirmations',
+  'audit.search',
+  'audit.record',
+  'audit.reviews',
+  'audit.markReviewed',
+  'audit.stats',
+  'audit.export',
+  'audit.verify',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['audit.failure', 'link.status', 'link.unsolicited', 'session.state'] as const;
+export const EVENT_NAMES = [
+  'audit.failure',
+  'audit.verifyProgress',
+  'inquiry.hitConfirmation',
+  'link.status',
+  'link.unsolicited',
+  'session.state',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The renderer's named methods: one capability each, never a pass-through. */
@@ -48,11 +69,27 @@ export const API_METHODS = {
   getSettings: 'settings.get',
   updateSettings: 'settings.update',
   copyToClipboard: 'clipboard.copy',
+  inquiryPolicy: 'inquiry.policy',
+  sendInquiry: 'inquiry.send',
+  listInquiries: 'inquiry.list',
+  openInquiry: 'inquiry.open',
+  confirmHit: 'inquiry.confirmHit',
+  hitConfirmations: 'inquiry.hitConfirmations',
+  overdueConfirmations: 'supervision.overdueConfirmations',
+  searchAudit: 'audit.search',
+  auditRecord: 'audit.record',
+  auditReviews: 'audit.reviews',
+  markAuditReviewed: 'audit.markReviewed',
+  auditStats: 'audit.stats',
+  exportAudit: 'audit.export',
+  verifyAudit: 'audit.verify',
 } as const satisfies Record<string, ChannelName>;
 
 /** The renderer's listeners; each returns its own unsubscribe function. */
 export const API_EVENTS = {
   onAuditFailure: 'audit.failure',
+  onAuditVerifyProgress: 'audit.verifyProgress',
+  onHitConfirmation: 'inquiry.hitConfirmation',
   onLinkStatus: 'link.status',
   onUnsolicited: 'link.unsolicited',
   onSessionState: 'session.state',

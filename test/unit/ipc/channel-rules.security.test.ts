@@ -13,6 +13,8 @@ import { silentLogger } from '../../../electron/services/log';
 import { stubHandlers } from './stub-handlers';
 
 const ALL = ROLES;
+/** Everyone who makes inquiries: not the workstation administrator. */
+const INQ = ['dispatcher', 'records', 'supervisor', 'crso'] as const;
 /** Who may call each channel, and whether it works on a locked screen. */
 const EXPECTED: Record<ChannelName, { access: 'public' | readonly Role[]; allowedWhileLocked: boolean }> = {
   'app.info': { access: 'public', allowedWhileLocked: true },
@@ -34,6 +36,20 @@ const EXPECTED: Record<ChannelName, { access: 'public' | readonly Role[]; allowe
   'settings.get': { access: ['admin', 'crso'], allowedWhileLocked: false },
   'settings.update': { access: ['admin'], allowedWhileLocked: false },
   'clipboard.copy': { access: ALL, allowedWhileLocked: false },
+  'inquiry.policy': { access: INQ, allowedWhileLocked: false },
+  'inquiry.send': { access: INQ, allowedWhileLocked: false },
+  'inquiry.list': { access: INQ, allowedWhileLocked: false },
+  'inquiry.open': { access: INQ, allowedWhileLocked: false },
+  'inquiry.confirmHit': { access: INQ, allowedWhileLocked: false },
+  'inquiry.hitConfirmations': { access: INQ, allowedWhileLocked: false },
+  'supervision.overdueConfirmations': { access: ['supervisor', 'crso'], allowedWhileLocked: false },
+  'audit.search': { access: ['crso'], allowedWhileLocked: false },
+  'audit.record': { access: ['crso'], allowedWhileLocked: false },
+  'audit.reviews': { access: ['crso'], allowedWhileLocked: false },
+  'audit.markReviewed': { access: ['crso'], allowedWhileLocked: false },
+  'audit.stats': { access: ['crso'], allowedWhileLocked: false },
+  'audit.export': { access: ['crso'], allowedWhileLocked: false },
+  'audit.verify': { access: ['crso'], allowedWhileLocked: false },
 };
 
 /** A request each channel's schema accepts, so the refusals below are the access and lock rules. */
@@ -71,6 +87,25 @@ const SAMPLE: Record<ChannelName, unknown> = {
     lockoutRule: 'cjis-5.9.4',
   },
   'clipboard.copy': { text: 'NAM/DOE,JOHN' },
+  'inquiry.policy': {},
+  'inquiry.send': {
+    kind: 'ca_history_cii',
+    fields: { cii: 'T00000002' },
+    needToKnow: { purpose: 'C', requestPurpose: 'C', reference: '24-001234', jurisdiction: 'local' },
+  },
+  'inquiry.list': {},
+  'inquiry.open': { ref: 'TRN1-20261124120000-000001-ABCD' },
+  'inquiry.confirmHit': { hitRef: 'TRN1-20261124120000-000001-ABCD', recordIndex: 0, priority: 'U' },
+  'inquiry.hitConfirmations': {},
+  'supervision.overdueConfirmations': {},
+  // The audit workspace's samples follow its schemas (issue #4 §4).
+  'audit.search': {},
+  'audit.record': {},
+  'audit.reviews': {},
+  'audit.markReviewed': {},
+  'audit.stats': {},
+  'audit.export': {},
+  'audit.verify': {},
 };
 
 const accessOf = (access: Access) => (access === 'public' ? 'public' : [...access.roles].sort());

@@ -22,6 +22,8 @@ import type { AgencyStore } from '../../../electron/services/store/open';
 import { openPglite } from '../../../electron/services/store/pglite';
 import { createRoster, type Roster } from '../../../electron/services/store/roster';
 import { createSessionStore } from '../../../electron/services/store/sessions';
+import { auditWorkspaceHandlers } from '../../../electron/services/audit-workspace/handlers';
+import { inquiryHandlers } from '../../../electron/services/inquiry/handlers';
 
 export const T0 = Date.UTC(2026, 10, 23, 18, 0, 0);
 export const MINUTE = 60_000;
@@ -162,6 +164,8 @@ export async function openHarness(options: { db?: Db; clock?: ManualClock } = {}
           'link.status': () => ({ state: 'connected', training: true, since: new Date(wsClock.now()).toISOString() }),
           'link.messages': () => [],
           ...side.handlers,
+          ...inquiryHandlers(),
+          ...auditWorkspaceHandlers(),
         },
       });
       const w: Workstation = {
