@@ -1,7 +1,6 @@
 // The pinned surface of window.clets. A change here is a reviewed change to what the renderer can ask
 // the main process for: the preload unit test and the Electron end-to-end spec both hold the app to it.
-export const PINNED_API_SURFACE: readonly string[
-  '] = [',
+export const PINNED_API_SURFACE: readonly string[] = [
   'acknowledgeNotice',
   'appInfo',
   'auditRecord',

@@ -26,6 +26,14 @@ export const OPERATOR_EVENT_TYPES = [
   'record.printed',
   'record.exported',
   'record.released',
+  // A hit confirmation request (YQ) not answered in time (Q7): flagged to the operator and supervisors.
+  'confirmation.overdue',
+  // Reading the audit is itself audited (AU-9), and so are the CRSO's review, export and verification.
+  'audit.searched',
+  'audit.viewed',
+  'audit.reviewed',
+  'audit.exported',
+  'audit.verified',
 ] as const;
 export type OperatorEventType = (typeof OPERATOR_EVENT_TYPES)[number];
 
@@ -52,7 +60,16 @@ const scalar = z.union([text(200), z.number().finite(), z.boolean(), z.null()]);
 
 export const inquiryFieldsSchema = z.strictObject({
   messageKey: z.string().regex(MESSAGE_KEY, 'not a message key'),
-  messageRef,
+  /** Absent only for an inquiry refused before a reference was given to it. */
+  messageRef: messageRef.optional(),
+  /** Where the subject is (Q4): local, out-of-county or out-of-state. */
+  jurisdiction: z.enum(['local', 'out-of-county', 'out-of-state']).optional(),
+  /** The agency action an out-of-county or out-of-state inquiry serves (Q4). */
+  agencyAction: text(200).optional(),
+  /** The operator confirmed verifying the requestor's right and need to know (Q5). */
+  requestorVerified: z.boolean().optional(),
+  /** A record request from a candidate list names the inquiry it follows. */
+  followUpOf: messageRef.optional(),
   /** III purpose code (criminal history kinds). */
   purpose: z.enum(III_PURPOSE_CODES).optional(),
   /** California request purpose code. */
@@ -90,6 +107,34 @@ export const releaseFieldsSchema = z.strictObject({
   legalBasis: text(200),
 });
 
+/** The CRSO's reading, review, export or verification of the audit (AU-6, AU-9). */
+export const auditAccessFieldsSchema = z.strictObject({
+  /** The search filters, as given (field name → value). */
+  filters: z.record(z.string().regex(/^[a-zA-Z]{1,20}$/), text(100)).refine((f) => Object.keys(f).length <= 12, 'at most 12 filters').optional(),
+  /** A record opened with its neighbours. */
+  workstation: z.string().regex(WORKSTATION_ID).optional(),
+  seq: z.number().int().min(1).optional(),
+  /** The week reviewed (its Monday) and the CRSO's note. */
+  weekStart: z.iso.date().optional(),
+  note: text(1000).optional(),
+  /** An export: rows written and the SHA-256 of the CSV file. */
+  rows: z.number().int().min(0).optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  file: text(200).optional(),
+  /** A verification: its result. */
+  verified: z.boolean().optional(),
+  records: z.number().int().min(0).optional(),
+});
+
+/** A hit confirmation request (YQ): which hit, how urgent, by when. */
+export const confirmationFieldsSchema = z.strictObject({
+  messageRef,
+  hitRef: messageRef,
+  nic: z.string().regex(/^[A-Z][0-9]{9}$/),
+  priority: z.enum(['U', 'R']),
+  dueAt: z.iso.datetime({ offset: false }),
+});
+
 const SECRET_ITEM = /password|passphrase|pin|badge|secret|key/i;
 
 /** A setting, roster or password change: what changed, for whom, from and to (never a secret's value). */
@@ -116,6 +161,10 @@ export const auditEventSchema = z.strictObject({
   target: targetFieldsSchema.optional(),
   change: changeFieldsSchema.optional(),
   release: releaseFieldsSchema.optional(),
+  /** The CRSO's use of the audit itself (AU-9): what was searched, opened, reviewed, exported or verified. */
+  auditAccess: auditAccessFieldsSchema.optional(),
+  /** A hit confirmation request (YQ) and its state (Q7). */
+  confirmation: confirmationFieldsSchema.optional(),
 });
 
 /** What the app passes to append(). */
