@@ -26,6 +26,11 @@ export const OPERATOR_EVENT_TYPES = [
   'record.printed',
   'record.exported',
   'record.released',
+  // CORI release under supervision (issue #6, R1–R7): request, decision, destruction of a returned copy.
+  'release.requested',
+  'release.approved',
+  'release.denied',
+  'release.destroyed',
   // A hit confirmation request (YQ) not answered in time (Q7): flagged to the operator and supervisors.
   'confirmation.overdue',
   // Reading the audit is itself audited (AU-9), and so are the CRSO's review, export and verification.
@@ -99,7 +104,18 @@ export const targetFieldsSchema = z.strictObject({
 
 /** A secondary dissemination of CORI (T11 §707(c), R5). */
 export const releaseFieldsSchema = z.strictObject({
+  releaseId: z.string().regex(/^R[0-9]{4}-[0-9]{6}$/, 'not a release ID'),
   messageRef,
+  recipientType: z.enum(['da_charging', 'court', 'criminal_justice_agency', 'other_authorized']).optional(),
+  method: z.enum(['print', 'photocopy', 'electronic']).optional(),
+  /** What was (or is to be) released: "whole record" or the chosen arrests. */
+  scope: text(200).optional(),
+  /** The release request's preparer and approver, when not the operator of the record. */
+  requestedBy: operatorId.optional(),
+  approvedBy: operatorId.optional(),
+  /** Destruction of a returned copy (T11 §708). */
+  destructionMethod: z.enum(['shredded', 'burned', 'pulped', 'electronic_wipe']).optional(),
+  witness: text(100).optional(),
   recipientName: text(100),
   recipientAgency: text(100),
   recipientOri: z.string().regex(ORI_PATTERN).optional(),

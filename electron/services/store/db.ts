@@ -25,8 +25,21 @@ export interface Db extends Queryable {
    * only `tx` (the embedded driver has one connection: a query on the outer Db would wait for fn forever).
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel: onNotify gets each NOTIFY payload (PostgreSQL: from every workstation's
+   * connection; PGlite: from this process). Resolves once listening; the result stops it.
+   * Channel names are lower-case letters and underscores.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** Closes the database. Idempotent. */
   close(): Promise<void>;
+}
+
+/** Channel names the store LISTENs on (never interpolated from outside input). */
+export const LISTEN_CHANNEL = /^[a-z_]{1,63}$/;
+
+export function checkListenChannel(channel: string): void {
+  if (!LISTEN_CHANNEL.test(channel)) throw new AppError('STORE_LISTEN_INVALID', `"${channel.slice(0, 64)}" is not a notification channel name.`);
 }
 
 /** SQLSTATE codes the store acts on. */

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { AppError } from '../errors';
-import { storeClosedError, type Db, type Queryable, type SqlParam } from './db';
+import { checkListenChannel, storeClosedError, type Db, type Queryable, type SqlParam } from './db';
 
 export interface PgliteOptions {
   /**
@@ -55,6 +55,14 @@ function pgliteDb(pg: PGlite): Db {
         const scoped: Queryable = { query: (sql, params) => run(tx, sql, params) };
         return fn(scoped);
       });
+    },
+    async listen(channel, onNotify) {
+      if (closed) throw storeClosedError();
+      checkListenChannel(channel);
+      const stop = await pg.listen(channel, (payload) => onNotify(payload));
+      return async () => {
+        if (!closed) await stop();
+      };
     },
     async close() {
       if (closed) return;

@@ -16,7 +16,7 @@ import pg from 'pg';
 import type { ConnectionOptions } from 'node:tls';
 import { AppError } from '../errors';
 import { silentLogger, type Logger } from '../log';
-import { storeClosedError, type Db, type Queryable, type SqlParam } from './db';
+import { checkListenChannel, storeClosedError, type Db, type Queryable, type SqlParam } from './db';
 
 export interface PostgresTls {
   /** The CA certificate(s) (PEM) that signed the server's certificate: the only trust anchors. */
@@ -150,11 +150,15 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
     });
   }
   logger.info('connected to the agency database', { where });
-  return postgresDb(pool);
+  return postgresDb(pool, logger, clean);
 }
 
-function postgresDb(pool: pg.Pool): Db {
+/** Delay before a dropped LISTEN connection is opened again. */
+const RELISTEN_DELAY_MS = 1_000;
+
+function postgresDb(pool: pg.Pool, logger: Logger, clean: (error: unknown) => string): Db {
   let closed = false;
+  const listeners = new Set<() => Promise<void>>();
   const run = async <T extends object>(on: pg.Pool | pg.PoolClient, sql: string, params: readonly SqlParam[] = []) => {
     if (closed) throw storeClosedError();
     const result = await on.query<T>(sql, params as unknown[]);
@@ -185,8 +189,63 @@ function postgresDb(pool: pg.Pool): Db {
         client.release(broken);
       }
     },
+    async listen(channel, onNotify) {
+      if (closed) throw storeClosedError();
+      checkListenChannel(channel);
+      // One pooled connection held for the LISTEN. A notification reaches only the connection that
+      // listens, so when it drops a new one listens again (what was sent meanwhile is lost: callers
+      // re-read their state on every notification and after reconnecting).
+      let client: pg.PoolClient | null = null;
+      let stopped = false;
+      let timer: NodeJS.Timeout | null = null;
+      const onNotification = (message: pg.Notification) => {
+        if (message.channel === channel) onNotify(message.payload ?? '');
+      };
+      const connect = async (): Promise<void> => {
+        const c = await pool.connect();
+        c.on('notification', onNotification);
+        c.on('error', (error) => {
+          logger.warn('the notification connection failed; listening again', { channel, reason: clean(error) });
+          c.removeListener('notification', onNotification);
+          c.release(error);
+          if (client === c) client = null;
+          if (!stopped && !closed) {
+            timer = setTimeout(() => {
+              timer = null;
+              connect()
+                .then(() => onNotify(''))
+                .catch((e: unknown) => logger.warn('listening again failed', { channel, reason: clean(e) }));
+            }, RELISTEN_DELAY_MS);
+            timer.unref();
+          }
+        });
+        await c.query(`LISTEN ${channel}`);
+        client = c;
+      };
+      await connect();
+      const stop = async () => {
+        if (stopped) return;
+        stopped = true;
+        listeners.delete(stop);
+        if (timer) clearTimeout(timer);
+        const c = client;
+        client = null;
+        if (c) {
+          c.removeListener('notification', onNotification);
+          try {
+            await c.query(`UNLISTEN ${channel}`);
+            c.release();
+          } catch (error) {
+            c.release(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+      };
+      listeners.add(stop);
+      return stop;
+    },
     async close() {
       if (closed) return;
+      for (const stop of [...listeners]) await stop();
       closed = true;
       await pool.end();
     },

@@ -123,6 +123,7 @@ describe('replication to the embedded store (PGlite)', () => {
       driver: base.driver,
       query: (sql, params) => (down ? refused() : base.query(sql, params)),
       transaction: (fn) => (down ? refused() : base.transaction(fn)),
+      listen: (channel, onNotify) => base.listen(channel, onNotify),
       close: () => base.close(),
     };
   });

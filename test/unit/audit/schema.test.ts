@@ -25,7 +25,7 @@ describe('the audit record schema', () => {
         type: 'record.released',
         operator: 'SUP001',
         outcome: 'success',
-        release: { messageRef: 'WSTEST01-00000001', recipientName: 'J. Smith', recipientAgency: 'Sacramento DA', purpose: 'charging', legalBasis: 'PC 11105(b)(4)' },
+        release: { releaseId: 'R2026-000001', messageRef: 'WSTEST01-00000001', recipientName: 'J. Smith', recipientAgency: 'Sacramento DA', purpose: 'charging', legalBasis: 'PC 11105(b)(4)' },
       },
     ];
     for (const e of events) expect(auditEventSchema.safeParse(e).error?.issues, e.type).toBeUndefined();
