@@ -10,6 +10,8 @@ export interface CliOptions {
   port: number;
   seed?: number;
   keepaliveSeconds?: number;
+  /** A YQ is acknowledged with an AM and its YR follows this many ms later (hitConfirmationDelayMs). */
+  hitConfirmationDelayMs?: number;
   files?: { ca: string; cert: string; key: string };
 }
 
@@ -37,24 +39,27 @@ export function parseCliOptions(argv: string[]): CliOptions {
         key: { type: 'string' },
         seed: { type: 'string' },
         keepalive: { type: 'string' },
+        'confirm-delay': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
-  if (values.help) throw new UsageError('usage: npm run switch -- [--port N] [--host ADDR] [--ca FILE --cert FILE --key FILE] [--seed N] [--keepalive SECONDS]');
+  if (values.help) throw new UsageError('usage: npm run switch -- [--port N] [--host ADDR] [--ca FILE --cert FILE --key FILE] [--seed N] [--keepalive SECONDS] [--confirm-delay MS]');
   const host = values.host ?? '127.0.0.1';
   if (host.trim() === '') throw new UsageError('--host must not be empty');
   const given = [values.ca, values.cert, values.key].filter((v) => v !== undefined).length;
   if (given !== 0 && given !== 3) throw new UsageError('--ca, --cert and --key go together: give all three or none');
   const seed = integer('seed', values.seed, 0, 0xffffffff);
   const keepaliveSeconds = integer('keepalive', values.keepalive, 1, 3600);
+  const hitConfirmationDelayMs = integer('confirm-delay', values['confirm-delay'], 0, 86_400_000);
   return {
     host,
     port: integer('port', values.port, 0, 65535) ?? 0,
     ...(seed !== undefined ? { seed } : {}),
     ...(keepaliveSeconds !== undefined ? { keepaliveSeconds } : {}),
+    ...(hitConfirmationDelayMs !== undefined ? { hitConfirmationDelayMs } : {}),
     ...(given === 3 ? { files: { ca: values.ca!, cert: values.cert!, key: values.key! } } : {}),
   };
 }

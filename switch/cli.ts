@@ -7,6 +7,9 @@
 //                   Default: the training PKI in $CLETS_DATA_DIR/pki (or ./.data/pki), made on first run.
 //   --seed N        seed of the synthetic data set (default: the documented training seed)
 //   --keepalive N   keep-alive interval announced to clients, seconds (default 30)
+//   --confirm-delay MS
+//                   answer a hit confirmation request (YQ) with an AM now and its YR this much later
+//                   (default: the YR is the reply)
 //
 // Prints exactly one line on stdout when ready: `SWITCH_LISTENING host=... port=...`.
 // Logs (JSON lines) go to stderr. Bad options: one line on stderr, exit code 2.
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
       logger,
       ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
       ...(opts.keepaliveSeconds !== undefined ? { keepaliveSeconds: opts.keepaliveSeconds } : {}),
+      ...(opts.hitConfirmationDelayMs !== undefined ? { hitConfirmationDelayMs: opts.hitConfirmationDelayMs } : {}),
     });
   } catch (err) {
     fail(err, err instanceof UsageError ? 2 : 1);

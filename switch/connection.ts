@@ -25,8 +25,12 @@ export interface SwitchCore {
   readonly faults: FaultConfig;
   /** Why this ORI may not log on, or null when it may. */
   refuseOri(ori: string): string | null;
-  /** The reply text (training-marked CLETS text) to an inquiry from a terminal of `ori`. */
-  answer(text: string, ori: string): string;
+  /**
+   * The reply text (training-marked CLETS text) to an inquiry from a terminal of `ori`. `later` sends an
+   * unsolicited message to this connection after `afterMs` by the switch's clock (a YR answered later);
+   * `text()` is asked then, and nothing is sent when it returns null.
+   */
+  answer(text: string, ori: string, later?: (afterMs: number, text: () => string | null) => void): string;
   /** A forced ER reply (fault errorReplyNext). */
   forcedError(text: string, ori: string): string;
   countInquiry(): void;
@@ -210,7 +214,7 @@ export class Connection {
       f.errorReplyNext -= 1;
       text = this.core.forcedError(m.text, this.ori);
     } else {
-      text = this.core.answer(m.text, this.ori);
+      text = this.core.answer(m.text, this.ori, (afterMs, later) => this.sendLater(afterMs, later));
     }
     const frame = this.frame({ kind: 'RPL', ref: m.ref, training: true, text });
     const fault = takeDeliveryFault(f);
@@ -226,6 +230,17 @@ export class Connection {
     } else {
       this.deliver(frame, fault, m.ref);
     }
+  }
+
+  /** An unsolicited message to this connection after `afterMs` (switch clock), if it is still logged on. */
+  private sendLater(afterMs: number, text: () => string | null): void {
+    const handle = this.core.clock.setTimeout(() => {
+      this.delayed.delete(handle);
+      if (this.state !== 'open') return;
+      const message = text();
+      if (message !== null) this.sendUnsolicited(message);
+    }, afterMs);
+    this.delayed.add(handle);
   }
 
   private deliver(frame: Uint8Array, fault: DeliveryFault, ref: string): void {

@@ -20,6 +20,8 @@ export interface FaultConfig {
   noAck: number;
   /** For the next N inquiries: ACK them but never reply (reply timeout). */
   noReply: number;
+  /** For the next N hit confirmation requests answered later (hitConfirmationDelayMs): the YR never comes. */
+  withholdConfirmations: number;
   /** While true the switch writes nothing at all: no LOGON-OK, ACK, RPL, PONG, UNS (a hung switch). */
   silent: boolean;
 }
@@ -34,6 +36,7 @@ export const NO_FAULTS: Readonly<FaultConfig> = Object.freeze({
   unsolicitedEveryMs: 0,
   noAck: 0,
   noReply: 0,
+  withholdConfirmations: 0,
   silent: false,
 });
 
@@ -47,6 +50,7 @@ const COUNT_KEYS = [
   'unsolicitedEveryMs',
   'noAck',
   'noReply',
+  'withholdConfirmations',
 ] as const;
 
 /** Merges `update` into `current`, refusing anything that is not a known key with a sane value. */

@@ -547,3 +547,29 @@ export class ReplyCache {
     return this.entries.size;
   }
 }
+
+/**
+ * A hit confirmation request the holding agency answers later (training switch option
+ * `hitConfirmationDelayMs`): the reply now is an `AM` saying the request was forwarded to the ORI, and
+ * `confirmation(ctx)` writes the YR to send afterwards. null when the text is not a valid YQ from this
+ * terminal or names a NIC that is not on file: those are answered at once (`ER`, or `YR` `CON/N`).
+ */
+export function deferredHitConfirmation(
+  ds: Dataset,
+  text: string,
+  terminalOri: string,
+  ctx: ReplyContext,
+): { ack: string; confirmation: (later: ReplyContext) => string } | null {
+  if (!text.startsWith('YQ.')) return null;
+  const decoded = decodeInquiry(text, { today: ctx.today });
+  if (!decoded.ok || decoded.value.kind !== 'hit_confirmation_request' || decoded.value.ori !== terminalOri) return null;
+  const inq = decoded.value;
+  if (!ds.findByNic(inq.nic)) return null;
+  const ack = formatReply({
+    kind: 'admin',
+    header: replyHeader('AM', ctx),
+    training: true,
+    text: `TRAINING SWITCH: HIT CONFIRMATION REQUEST FOR NIC ${inq.nic} OCA ${inq.oca} FORWARDED TO ${inq.destinations.join(' ')}\nTHE HOLDING AGENCY WILL ANSWER WITH A YR`,
+  });
+  return { ack, confirmation: (later) => formatReply(hitConfirmation(ds, inq, later)) };
+}

@@ -10,7 +10,7 @@ import { ORI_PATTERN } from '../shared/wire/protocol';
 import { Connection, type SwitchCore } from './connection';
 import { createDataset, type Dataset } from './dataset';
 import { mergeFaults, NO_FAULTS, type FaultConfig } from './faults';
-import { errorReply, ReplyCache, replyHeader, type ReplyContext } from './replies';
+import { deferredHitConfirmation, errorReply, ReplyCache, replyHeader, type ReplyContext } from './replies';
 
 export type { FaultConfig } from './faults';
 
@@ -39,6 +39,12 @@ export interface TrainingSwitchOptions {
   logonTimeoutMs?: number;
   /** Name announced in LOGON-OK. Default CLETS-TRAINING. */
   switchName?: string;
+  /**
+   * When set, a hit confirmation request (YQ) for a NIC on file is answered at once with an `AM`
+   * (forwarded to the holding ORI) and the `YR` follows this many ms later (switch clock) as an
+   * unsolicited message on the same connection. Unset (default): the YR is the reply itself.
+   */
+  hitConfirmationDelayMs?: number;
 }
 
 export interface TrainingSwitch {
@@ -68,6 +74,10 @@ export async function startTrainingSwitch(opts: TrainingSwitchOptions): Promise<
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? silentLogger;
   const dataset = opts.dataset ?? createDataset(opts.seed !== undefined ? { seed: opts.seed } : {});
+  const confirmDelay = opts.hitConfirmationDelayMs;
+  if (confirmDelay !== undefined && (!Number.isInteger(confirmDelay) || confirmDelay < 0 || confirmDelay > 86_400_000)) {
+    throw new RangeError('hitConfirmationDelayMs must be a whole number of ms from 0 to one day');
+  }
   const allowed = opts.allowedOris ? new Set(opts.allowedOris) : null;
   const faults: FaultConfig = mergeFaults({ ...NO_FAULTS }, opts.faults ?? {});
   let seq = 0;
@@ -94,7 +104,19 @@ export async function startTrainingSwitch(opts: TrainingSwitchOptions): Promise<
       if (ori === 'CA0000000') return 'ORI CA0000000 is the switch itself, not an agency.';
       return null;
     },
-    answer(text, ori) {
+    answer(text, ori, later) {
+      if (confirmDelay !== undefined && later !== undefined && text.startsWith('YQ.')) {
+        const deferred = deferredHitConfirmation(dataset, text, ori, context(ori));
+        if (deferred !== null) {
+          if (faults.withholdConfirmations > 0) {
+            faults.withholdConfirmations -= 1;
+            logger.info('fault: the YR of this hit confirmation request will never come');
+          } else {
+            later(confirmDelay, () => deferred.confirmation(context(ori)));
+          }
+          return deferred.ack;
+        }
+      }
       return replies.respond(dataset, text, ori, context(ori), logger);
     },
     forcedError(text, ori) {

@@ -66,6 +66,9 @@ export function createLink(opts: LinkOptions): CletsLink {
   return new Link(opts);
 }
 
+/** Reserved references kept for send(); a reservation never used is forgotten after this many more. */
+const MAX_RESERVED_REFS = 1024;
+
 class Link implements CletsLink {
   private running = false;
   private conn: SwitchConnection | null = null;
@@ -74,7 +77,9 @@ class Link implements CletsLink {
   private retryTimer: TimerHandle | null = null;
   private readonly logger: Logger;
   private readonly pending: PendingTable;
-  private readonly nextRef: () => string;
+  private readonly makeRef: () => string;
+  /** References given out by nextRef() and not yet used, oldest first (bounded). */
+  private readonly reserved = new Set<string>();
   private readonly policy: ReconnectPolicy;
   private readonly statusStore: StatusStore;
   private readonly unsolicitedListeners = new Set<(m: UnsolicitedMessage) => void>();
@@ -85,7 +90,7 @@ class Link implements CletsLink {
   constructor(private readonly opts: LinkOptions) {
     this.logger = opts.logger ?? silentLogger;
     this.pending = new PendingTable(opts.clock, opts.maxInFlight ?? LINK_DEFAULTS.maxInFlight);
-    this.nextRef = createRefGenerator(opts.terminal, opts.clock);
+    this.makeRef = createRefGenerator(opts.terminal, opts.clock);
     this.policy = createReconnectPolicy(opts.reconnect);
     this.statusStore = new StatusStore(opts.clock, this.logger);
     this.inquiryTimeoutMs = opts.inquiryTimeoutMs ?? LINK_DEFAULTS.inquiryTimeoutMs;
@@ -195,7 +200,15 @@ class Link implements CletsLink {
     if (!conn || !conn.isEstablished || !this.session) return Promise.reject(inquiryErrors.notConnected());
     if (this.pending.full) return Promise.reject(inquiryErrors.busy(this.pending.capacity));
 
-    const ref = this.nextRef();
+    let ref: string;
+    if (meta.ref !== undefined) {
+      if (typeof meta.ref !== 'string' || !this.reserved.delete(meta.ref)) {
+        return Promise.reject(inquiryErrors.invalid('the message reference was not reserved on this link or was already used'));
+      }
+      ref = meta.ref;
+    } else {
+      ref = this.makeRef();
+    }
     const timeoutMs = this.inquiryTimeoutMs;
     const reply = this.pending.add(ref, timeoutMs, () => {
       this.logger.warn('inquiry timed out', { ref, timeoutMs });
@@ -252,6 +265,13 @@ class Link implements CletsLink {
   }
 
   // --- status -----------------------------------------------------------------------------
+
+  nextRef(): string {
+    const ref = this.makeRef();
+    this.reserved.add(ref);
+    if (this.reserved.size > MAX_RESERVED_REFS) this.reserved.delete(this.reserved.values().next().value!);
+    return ref;
+  }
 
   status(): LinkStatus {
     return this.statusStore.get();

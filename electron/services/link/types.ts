@@ -76,6 +76,11 @@ export interface LinkStatus {
 export interface InquiryMeta {
   /** The operator making the inquiry (OPERATOR_ID); carried in the INQ frame's OPR. */
   operator: string;
+  /**
+   * A reference reserved beforehand with `nextRef()`, so a record made before the send (the audit
+   * trail's `inquiry.sent`) carries the reference that goes on the wire. Default: a new one.
+   */
+  ref?: string;
 }
 
 export interface LinkReply {
@@ -109,6 +114,11 @@ export interface CletsLink {
    * PROTOCOL_VIOLATION, LINK_STOPPED). Never queued, never re-sent.
    */
   send(text: string, meta: InquiryMeta): Promise<LinkReply>;
+  /**
+   * Reserves the reference of the next inquiry (pass it to send as `meta.ref`). A reference can be used
+   * once; only references this link gave out are accepted (the most recent 1 024 reserved and unused).
+   */
+  nextRef(): string;
   status(): LinkStatus;
   /** Calls cb on each status change. Returns the unsubscribe function. */
   onStatus(cb: (status: LinkStatus) => void): () => void;
