@@ -34,6 +34,8 @@ export const RECORD_KEY_ORDER = [
   'target',
   'change',
   'release',
+  'auditAccess',
+  'confirmation',
   'journal',
 ] as const satisfies readonly (keyof RecordBody)[];
 

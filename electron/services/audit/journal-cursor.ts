@@ -48,7 +48,7 @@ function recordOf(line: string): CopiedRecord | null {
     type: obj.type,
     operator: typeof obj.operator === 'string' ? obj.operator : null,
     outcome: obj.outcome,
-    messageRef: ref('inquiry') ?? ref('reply') ?? ref('target') ?? ref('release'),
+    messageRef: ref('inquiry') ?? ref('reply') ?? ref('target') ?? ref('release') ?? ref('confirmation'),
     hash: sha256Hex(Buffer.from(line, 'latin1')),
     line,
   };

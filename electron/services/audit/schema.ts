@@ -231,6 +231,8 @@ export interface RecordBody {
   target?: z.output<typeof targetFieldsSchema>;
   change?: z.output<typeof changeFieldsSchema>;
   release?: z.output<typeof releaseFieldsSchema>;
+  auditAccess?: z.output<typeof auditAccessFieldsSchema>;
+  confirmation?: z.output<typeof confirmationFieldsSchema>;
   journal?: JournalFields;
 }
 

@@ -44,6 +44,12 @@ export const auditSearchFilterSchema = z
       .partialRecord(z.enum(SUBJECT_KEYS), text(40))
       .refine((keys) => Object.keys(keys).length >= 1 && Object.keys(keys).length <= 4, '1 to 4 subject keys')
       .optional(),
+    /**
+     * A value among an inquiry's subject keys, whichever key holds it (a name, a plate, an OLN …). Matched
+     * exactly after upper-casing and collapsing spaces; a name with a comma also matches with or without a
+     * space after it (`ROE, JANE` = `ROE,JANE`).
+     */
+    subject: text(40).optional(),
     /** From this instant, inclusive (UTC or with an offset). */
     from: instant.optional(),
     /** Up to this instant, exclusive. */
@@ -156,6 +162,17 @@ function toRow(r: DbRow): AuditRow {
   };
 }
 
+/** The spellings a typed subject value is matched in (see the `subject` filter). */
+export function subjectVariants(value: string): string[] {
+  const base = value.trim().toUpperCase().replace(/\s+/g, ' ');
+  const out = new Set([base]);
+  if (base.includes(',')) {
+    out.add(base.replace(/\s*,\s*/g, ','));
+    out.add(base.replace(/\s*,\s*/g, ', '));
+  }
+  return [...out];
+}
+
 /** Searches audit_records, newest first. Refuses an invalid filter or page with AUDIT_SEARCH_INVALID. */
 export async function searchAudit(db: Queryable, filter: AuditSearchFilter, page: AuditSearchPageRequest = {}): Promise<AuditSearchPage> {
   const f = auditSearchFilterSchema.safeParse(filter);
@@ -187,6 +204,14 @@ export async function searchAudit(db: Queryable, filter: AuditSearchFilter, page
     where.push(`event_type IN ('inquiry.sent', 'inquiry.failed')`);
     where.push(`${J.subjectKeys} @> ${param(JSON.stringify(data.subjectKeys))}::text::jsonb`);
   }
+  if (data.subject !== undefined) {
+    where.push(`event_type IN ('inquiry.sent', 'inquiry.failed')`);
+    const matches: string[] = [];
+    for (const value of subjectVariants(data.subject)) {
+      for (const key of SUBJECT_KEYS) matches.push(`${J.subjectKeys} @> ${param(JSON.stringify({ [key]: value }))}::text::jsonb`);
+    }
+    where.push(`(${matches.join(' OR ')})`);
+  }
   if (data.messageKey !== undefined) {
     const key = param(data.messageKey);
     where.push(`(${J.inquiryMessageKey} = ${key} OR ${J.replyMessageKey} = ${key})`);
@@ -203,7 +228,7 @@ export async function searchAudit(db: Queryable, filter: AuditSearchFilter, page
   // match from the GIN index first (a person's inquiries are few), then sorts: without the fence the
   // planner, which cannot estimate @> on a jsonb expression, may walk the whole (at) index instead.
   const sql =
-    data.subjectKeys !== undefined
+    data.subjectKeys !== undefined || data.subject !== undefined
       ? `WITH matches AS MATERIALIZED (SELECT * FROM audit_records ${conditions})
          SELECT ${COLUMNS} FROM matches AS audit_records
          ORDER BY audit_records.at DESC, audit_records.workstation_id DESC, audit_records.seq DESC

@@ -1,6 +1,7 @@
 // What a record may hold (A2, A4 / AU-3(3)): the schema refuses reply text, secrets and anything unlisted.
 import { describe, expect, it } from 'vitest';
 import { auditEventSchema, type AuditEvent } from '../../../electron/services/audit/schema';
+import { RECORD_KEY_ORDER } from '../../../electron/services/audit/canonical';
 import { inquiry } from './helpers';
 
 const ok = (e: unknown) => auditEventSchema.safeParse(e).success;
@@ -57,5 +58,12 @@ describe('the audit record schema', () => {
     expect(ok({ ...inquiry(1), inquiry: { ...inquiry(1).inquiry, purpose: 'Q' } })).toBe(false);
     expect(ok({ ...inquiry(1), requestor: 'DET\u0007' })).toBe(false);
     expect(ok({ ...inquiry(1), inquiry: { ...inquiry(1).inquiry, messageRef: 'short' } })).toBe(false);
+  });
+});
+
+describe('the record line carries every field an event may have', () => {
+  it('lists each event field in RECORD_KEY_ORDER, so none is dropped silently when the line is written', () => {
+    const missing = Object.keys(auditEventSchema.shape).filter((key) => !(RECORD_KEY_ORDER as readonly string[]).includes(key));
+    expect(missing).toEqual([]);
   });
 });
