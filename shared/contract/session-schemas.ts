@@ -1,6 +1,8 @@
 // Schemas for the operator session, the privacy lock, the roster (CRSO) and workstation settings.
 // Pure data shapes: the rules behind them live in the main process (electron/services/session).
 import { z } from 'zod';
+import { DEFAULT_INQUIRY_POLICY } from '../policy/inquiry-policy';
+import { inquiryPolicySchema } from './inquiry-channels';
 import { ROLES } from './roles';
 
 const isoTime = z.iso.datetime({ offset: false });
@@ -77,6 +79,15 @@ export const newOperatorSchema = z
   })
   .strict();
 
+/** A fresh copy of the default inquiry rules (zod hands a default out as is, so never a shared object). */
+function defaultInquiryPolicy(): z.output<typeof inquiryPolicySchema> {
+  return {
+    referenceFormats: DEFAULT_INQUIRY_POLICY.referenceFormats.map((f) => ({ label: f.label, mask: f.mask })),
+    dmvReferenceRequired: DEFAULT_INQUIRY_POLICY.dmvReferenceRequired,
+    confidentialAddressRoles: [...DEFAULT_INQUIRY_POLICY.confidentialAddressRoles],
+  };
+}
+
 export const workstationSettingsSchema = z
   .object({
     /** Idle lock, at most 30 minutes (L3); default 10. */
@@ -87,6 +98,30 @@ export const workstationSettingsSchema = z
     accessibilityCaptureExemption: z.object({ enabled: z.boolean(), justification: z.string().max(500) }).strict(),
     /** L2: 'cjis-5.9.4' locks until released; 'cjis-5.8' locks for 10 minutes. */
     lockoutRule: z.enum(['cjis-5.9.4', 'cjis-5.8']),
+    /**
+     * The agency's inquiry rules (issue #5): right-to-know reference formats, whether DMV inquiries need a
+     * reference (Q6, default yes) and the roles that may see a VC 1808.4 confidential address (default none).
+     * Required here — settings.update's request must carry them, so an update that left them out is refused
+     * rather than silently putting the defaults back; a stored file that predates them is read with
+     * storedWorkstationSettingsSchema, which defaults them.
+     */
+    inquiryPolicy: inquiryPolicySchema,
+    /**
+     * Why the inquiry rules are looser than the defaults (DMV reference not required, or roles that see
+     * confidential addresses): required while they are, empty otherwise; kept with the settings, like an
+     * exemption's justification.
+     */
+    inquiryPolicyJustification: z.string().max(500),
   })
   .strict();
-export type WorkstationSettings = z.infer<typeof workstationSettingsSchema>;
+export type WorkstationSettings = z.output<typeof workstationSettingsSchema>;
+
+/**
+ * The settings file as stored: a file written before the inquiry rules existed has no `inquiryPolicy` and
+ * still loads, on the default (strictest) rules — it is not damaged. Only the settings service reads with
+ * this; every request (settings.update) is checked with workstationSettingsSchema, which requires them.
+ */
+export const storedWorkstationSettingsSchema = workstationSettingsSchema.extend({
+  inquiryPolicy: inquiryPolicySchema.default(defaultInquiryPolicy),
+  inquiryPolicyJustification: z.string().max(500).default(''),
+});

@@ -23,6 +23,16 @@ export function strictSettings(): WorkstationSettings {
     dispatchIdleExemption: { enabled: false, justification: '' },
     accessibilityCaptureExemption: { enabled: false, justification: '' },
     lockoutRule: 'cjis-5.9.4',
+    inquiryPolicy: {
+      referenceFormats: [
+        { label: 'Report number', mask: '99-999999' },
+        { label: 'Call number', mask: 'C99-999999' },
+        { label: 'Case number', mask: '9999-99999' },
+      ],
+      dmvReferenceRequired: true,
+      confidentialAddressRoles: [],
+    },
+    inquiryPolicyJustification: '',
   };
 }
 

@@ -31,6 +31,16 @@ const defaults: WorkstationSettings = {
   dispatchIdleExemption: { enabled: false, justification: '' },
   accessibilityCaptureExemption: { enabled: false, justification: '' },
   lockoutRule: 'cjis-5.9.4',
+  inquiryPolicy: {
+    referenceFormats: [
+      { label: 'Report number', mask: '99-999999' },
+      { label: 'Call number', mask: 'C99-999999' },
+      { label: 'Case number', mask: '9999-99999' },
+    ],
+    dmvReferenceRequired: true,
+    confidentialAddressRoles: [],
+  },
+  inquiryPolicyJustification: '',
 };
 
 describe('workstation settings', () => {
@@ -196,5 +206,138 @@ describe('the JSON file backend', () => {
     writeFileSync(file, '{}');
     chmodSync(file, 0o000);
     expect(() => fileSettingsBackend(file).read()).toThrow(/could not be read \(EACCES\)/);
+  });
+});
+
+describe('the inquiry rules (issue #5)', () => {
+  const loose = (over: Partial<WorkstationSettings['inquiryPolicy']>, justification: string): WorkstationSettings => ({
+    ...defaults,
+    inquiryPolicy: { ...defaults.inquiryPolicy, ...over },
+    inquiryPolicyJustification: justification,
+  });
+
+  it('default to the strict policy: the default formats, DMV reference required, no role sees a confidential address', () => {
+    expect(service().current().inquiryPolicy).toEqual({
+      referenceFormats: [
+        { label: 'Report number', mask: '99-999999' },
+        { label: 'Call number', mask: 'C99-999999' },
+        { label: 'Case number', mask: '9999-99999' },
+      ],
+      dmvReferenceRequired: true,
+      confidentialAddressRoles: [],
+    });
+  });
+
+  it('a settings file written before the inquiry rules existed loads on the default rules, and is not damaged', () => {
+    const backend = memorySettingsBackend();
+    backend.text = JSON.stringify({
+      idleTimeoutMinutes: 15,
+      dispatchIdleExemption: { enabled: false, justification: '' },
+      accessibilityCaptureExemption: { enabled: false, justification: '' },
+      lockoutRule: 'cjis-5.8',
+    });
+    const settings = service(backend);
+    expect(settings.problem()).toBeNull();
+    expect(backend.preserved.size).toBe(0);
+    expect(settings.current()).toEqual({ ...defaults, idleTimeoutMinutes: 15, lockoutRule: 'cjis-5.8' });
+    // Each read hands out its own copy of the defaults.
+    settings.current().inquiryPolicy.referenceFormats.push({ label: 'X', mask: '999' });
+    expect(settings.current().inquiryPolicy.referenceFormats).toHaveLength(3);
+  });
+
+  it('an update that leaves them out is refused, never a silent reset to the defaults', () => {
+    const settings = service();
+    const first = settings.update({ ...defaults, inquiryPolicy: { ...defaults.inquiryPolicy, referenceFormats: [{ label: 'Case', mask: '9999-99999' }] } }, 'A1001');
+    const { inquiryPolicy: _policy, inquiryPolicyJustification: _words, ...without } = first;
+    expect(() => settings.update(without as WorkstationSettings, 'A1001')).toThrow(expect.objectContaining({ code: 'SETTINGS_INVALID', message: expect.stringMatching(/at inquiryPolicy/) }));
+    expect(() => settings.preview(without as WorkstationSettings)).toThrow(expect.objectContaining({ code: 'SETTINGS_INVALID' }));
+    expect(settings.current()).toEqual(first);
+  });
+
+  it('save and read back new reference formats, trimmed', () => {
+    const backend = memorySettingsBackend();
+    const settings = service(backend);
+    const formats = [
+      { label: '  Incident number ', mask: 'I99-99999' },
+      { label: 'Citation', mask: 'AA999999' },
+    ];
+    settings.update({ ...defaults, inquiryPolicy: { ...defaults.inquiryPolicy, referenceFormats: formats } }, 'A1001');
+    expect(service(backend).current().inquiryPolicy.referenceFormats).toEqual([
+      { label: 'Incident number', mask: 'I99-99999' },
+      { label: 'Citation', mask: 'AA999999' },
+    ]);
+  });
+
+  it.each([
+    ['no format', [], /at inquiryPolicy.referenceFormats/],
+    ['eleven formats', Array.from({ length: 11 }, (_, i) => ({ label: `F${i}`, mask: `${i % 10}99-999` })), /at inquiryPolicy.referenceFormats/],
+    ['a mask with lower case', [{ label: 'Report', mask: '99-abc' }], /A mask is 3–17 of/],
+    ['a mask with a slash', [{ label: 'Report', mask: '99/999' }], /A mask is 3–17 of/],
+    ['a mask of letters only (a name would pass)', [{ label: 'Name', mask: 'AAAAAA' }], /has no 9 \(digit\)/],
+    ['two formats with one label', [{ label: 'Report', mask: '99-999' }, { label: ' report ', mask: '999-99' }], /both called "report"/],
+    ['two formats with one mask', [{ label: 'Report', mask: '99-999' }, { label: 'Call', mask: '99-999' }], /the same mask 99-999/],
+    ['an empty label', [{ label: '   ', mask: '99-999' }], /at inquiryPolicy.referenceFormats.0.label/],
+  ])('refuse %s (SETTINGS_INVALID), changing nothing', (_title, referenceFormats, words) => {
+    const settings = service();
+    expect(() => settings.update({ ...defaults, inquiryPolicy: { ...defaults.inquiryPolicy, referenceFormats } } as WorkstationSettings, 'A1001')).toThrow(
+      expect.objectContaining({ code: 'SETTINGS_INVALID', message: expect.stringMatching(words) }),
+    );
+    expect(settings.current()).toEqual(defaults);
+  });
+
+  it.each([
+    ['turning the DMV reference off', { dmvReferenceRequired: false }],
+    ['letting a role see confidential addresses', { confidentialAddressRoles: ['records' as const] }],
+  ])('%s is a loosening: it needs a justification, which is kept and recorded', (_title, over) => {
+    const backend = memorySettingsBackend();
+    const settings = service(backend);
+    const records: RecordedSettingsChange[] = [];
+    settings.onRecordedChange((r) => records.push(r));
+    for (const justification of ['', '  too short ']) {
+      expect(() => settings.update(loose(over, justification), 'A1001')).toThrow(
+        expect.objectContaining({ code: 'JUSTIFICATION_REQUIRED', message: expect.stringMatching(/Inquiry rules looser than the defaults .* need a justification of at least 10 characters/) }),
+      );
+    }
+    expect(records).toEqual([]);
+    expect(settings.current()).toEqual(defaults);
+
+    const after = settings.update(loose(over, '  Agency policy 7.3, approved by the CRSO  '), 'A1001');
+    expect(after).toEqual(loose(over, 'Agency policy 7.3, approved by the CRSO'));
+    expect(records).toEqual([
+      expect.objectContaining({ actor: 'A1001', action: 'update', changed: ['inquiryPolicy', 'inquiryPolicyJustification'], before: defaults, after }),
+    ]);
+    expect(service(backend).current()).toEqual(after);
+
+    // Back to the strict rules: no justification needed, and the old text is dropped.
+    expect(settings.update({ ...after, inquiryPolicy: defaults.inquiryPolicy }, 'A1002')).toEqual(defaults);
+  });
+
+  it('each new loosening needs its own justification, not the one already on file', () => {
+    const settings = service();
+    const first = settings.update(loose({ confidentialAddressRoles: ['crso'] }, 'CRSO reviews confidential records (policy 7.3)'), 'A1001');
+    // Another role under the same words: refused.
+    expect(() => settings.update({ ...first, inquiryPolicy: { ...first.inquiryPolicy, confidentialAddressRoles: ['records', 'crso'] } }, 'A1001')).toThrow(
+      expect.objectContaining({ code: 'JUSTIFICATION_REQUIRED', message: expect.stringMatching(/loosens the inquiry rules \(more roles that see confidential addresses\).*not the one already on file/) }),
+    );
+    expect(() => settings.update({ ...first, inquiryPolicy: { ...first.inquiryPolicy, dmvReferenceRequired: false } }, 'A1001')).toThrow(
+      expect.objectContaining({ code: 'JUSTIFICATION_REQUIRED', message: expect.stringMatching(/DMV inquiries without a reference/) }),
+    );
+    expect(settings.current()).toEqual(first);
+    // Tightening, or a change that loosens nothing, keeps the justification on file.
+    expect(settings.update({ ...first, idleTimeoutMinutes: 5 }, 'A1001').inquiryPolicyJustification).toBe('CRSO reviews confidential records (policy 7.3)');
+    const second = settings.update(
+      { ...first, inquiryPolicy: { ...first.inquiryPolicy, confidentialAddressRoles: ['records', 'crso'] }, inquiryPolicyJustification: 'Records unit too, per policy 7.4 (2026)' },
+      'A1001',
+    );
+    expect(second.inquiryPolicy.confidentialAddressRoles).toEqual(['records', 'crso']);
+  });
+
+  it('a file loosened by hand without a justification is damaged: the strict defaults run, and a copy is kept', () => {
+    const backend = memorySettingsBackend();
+    backend.text = JSON.stringify(loose({ dmvReferenceRequired: false }, ''));
+    const settings = service(backend);
+    expect(settings.current()).toEqual(defaults);
+    expect(settings.problem()).toMatchObject({ code: 'SETTINGS_CORRUPT', message: expect.stringMatching(/loosened without a justification.*a reference required for DMV inquiries/) });
+    expect(backend.preserved.size).toBe(1);
   });
 });

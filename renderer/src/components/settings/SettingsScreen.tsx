@@ -1,8 +1,10 @@
-// Workstation settings (administrator): idle lock, the two exemptions, the failed-logon lockout rule.
-// Exemptions weaken a protection, so the screen says plainly that they are recorded and why.
+// Workstation settings (administrator): idle lock, the two exemptions, the failed-logon lockout rule and
+// the agency's inquiry rules. Exemptions and looser inquiry rules weaken a protection, so the screen says
+// plainly that they are recorded and why.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { WorkstationSettings } from '../../../../shared/contract/session-schemas';
 import { FormAlert, StatusLine } from '../FormAlert';
+import { InquiryRulesSection, type InquiryRulesDraft } from './InquiryRulesSection';
 
 export interface SettingsScreenProps {
   value: WorkstationSettings | null;
@@ -61,6 +63,14 @@ function SettingsForm({ value, outcome, onSave }: { value: WorkstationSettings; 
   const [dispatch, setDispatch] = useState(value.dispatchIdleExemption);
   const [access, setAccess] = useState(value.accessibilityCaptureExemption);
   const [rule, setRule] = useState(value.lockoutRule);
+  const rowKeys = useRef(0);
+  const nextKey = () => (rowKeys.current += 1);
+  const [rules, setRules] = useState<InquiryRulesDraft>(() => ({
+    formats: value.inquiryPolicy.referenceFormats.map((f) => ({ key: nextKey(), label: f.label, mask: f.mask })),
+    dmvReferenceRequired: value.inquiryPolicy.dmvReferenceRequired,
+    confidentialAddressRoles: [...value.inquiryPolicy.confidentialAddressRoles],
+    justification: value.inquiryPolicyJustification,
+  }));
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -70,7 +80,18 @@ function SettingsForm({ value, outcome, onSave }: { value: WorkstationSettings; 
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void onSave({ idleTimeoutMinutes: Number(idle), dispatchIdleExemption: dispatch, accessibilityCaptureExemption: access, lockoutRule: rule });
+    void onSave({
+      idleTimeoutMinutes: Number(idle),
+      dispatchIdleExemption: dispatch,
+      accessibilityCaptureExemption: access,
+      lockoutRule: rule,
+      inquiryPolicy: {
+        referenceFormats: rules.formats.map((f) => ({ label: f.label, mask: f.mask })),
+        dmvReferenceRequired: rules.dmvReferenceRequired,
+        confidentialAddressRoles: rules.confidentialAddressRoles,
+      },
+      inquiryPolicyJustification: rules.justification,
+    });
   }
 
   const invalid = (f: string) => (outcome !== null && !outcome.ok && outcome.field === f) || undefined;
@@ -78,8 +99,9 @@ function SettingsForm({ value, outcome, onSave }: { value: WorkstationSettings; 
   return (
     <form ref={form} className="settings-form" onSubmit={submit} noValidate aria-labelledby="settings-heading">
       <div className="callout callout--warning" role="note">
-        <strong>Exemptions are recorded.</strong> Turning an exemption on or off is written to the audit trail with your operator ID and the time, and is
-        reviewed; your justification is kept with the workstation settings. Use one only where agency policy allows it.
+        <strong>Exemptions are recorded.</strong> Turning an exemption on or off, or changing an inquiry rule, is written to the audit trail with your
+        operator ID and the time, and is reviewed; your justification is kept with the workstation settings. Use an exemption or a looser inquiry rule only
+        where agency policy allows it.
       </div>
 
       <section className="settings-group" aria-labelledby="idle-title">
@@ -148,6 +170,8 @@ function SettingsForm({ value, outcome, onSave }: { value: WorkstationSettings; 
           </span>
         </label>
       </fieldset>
+
+      <InquiryRulesSection value={rules} onChange={setRules} nextKey={nextKey} invalid={invalid} />
 
       <FormAlert id="settings-error" message={outcome !== null && !outcome.ok ? outcome.message : null} />
       {outcome?.ok ? <StatusLine message={outcome.message} /> : null}
