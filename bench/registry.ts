@@ -4,8 +4,10 @@
 import { auditAppend } from './audit-append';
 import { auditSearch } from './audit-search';
 import { auditVerify } from './audit-verify';
+import { inquiryAudit } from './inquiry-audit';
 import { linkRoundtrip } from './link-roundtrip';
+import { rendererBundle } from './renderer-bundle';
 import { switchThroughput } from './switch-throughput';
 import type { Benchmark } from './lib/types';
 
-export const benchmarks: readonly Benchmark[] = [linkRoundtrip, switchThroughput, auditAppend, auditVerify, auditSearch];
+export const benchmarks: readonly Benchmark[] = [linkRoundtrip, switchThroughput, auditAppend, auditVerify, auditSearch, inquiryAudit, rendererBundle];

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { AppInfo, LinkStatusView, UnsolicitedView } from '../../shared/contract/channels';
 import type { ErrorInfo } from '../../shared/contract/result';
 import type { LockReason, SessionState, WorkstationSettings } from '../../shared/contract/session-schemas';
+import { DEFAULT_INQUIRY_POLICY } from '../../shared/policy/inquiry-policy';
 import { OPERATOR_ID } from '../../shared/wire/protocol';
 import { ensureTrainingPki } from '../../switch/pki';
 import { startTrainingSwitch, type TrainingSwitch } from '../../switch/server';
@@ -28,6 +29,10 @@ import {
 import { auditWorkspaceHandlers } from './audit-workspace/handlers';
 import { systemClock, type Clock } from './clock';
 import { inquiryHandlers } from './inquiry/handlers';
+import { createInquiryService } from './inquiry/service';
+import { releaseHandlers } from './release/handlers';
+import { createReleaseService, type ReleaseSource } from './release/service';
+import { createHitConfirmationStore } from './store/hit-confirmations';
 import type { WorkstationIdentity } from './config';
 import { createEventHub, type EventHub } from './ipc/events';
 import { createRouter, type Router } from './ipc/router';
@@ -47,6 +52,9 @@ import { openAgencyStore } from './store/open';
 
 /** The keychain service the app's secrets are filed under. */
 export const KEYCHAIN_SERVICE = 'clets-workstation';
+
+/** Training: how long the switch takes to answer a hit confirmation request with its YR. */
+export const TRAINING_HIT_CONFIRMATION_DELAY_MS = 45_000;
 
 /** The audit journal's folder in the data folder. */
 export const AUDIT_DIR = 'audit';
@@ -86,6 +94,12 @@ export interface AppDeps {
   journal?: AuditJournal;
   /** The clock of the session (idle lock, re-authentication, lockout, heartbeats, roster times). Default: clock. */
   sessionClock?: Clock;
+  /** The inquiry service's clock (sent and due times, overdue hit confirmations, today's date). Default: clock. */
+  inquiryClock?: Clock;
+  /** The training switch's clock (reply stamps, keep-alive, the delayed YR). Default: the system clock. */
+  switchClock?: Clock;
+  /** Training switch: a hit confirmation's YR comes this long after the YQ (so the countdown shows). Default 45 000 ms. */
+  hitConfirmationDelayMs?: number;
 }
 
 /** The session as the Electron layer drives it. */
@@ -220,6 +234,8 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
       port: 0,
       pki: { ca: pki.ca.cert, cert: pki.switch.cert, key: pki.switch.key },
       ...(deps.trainingSeed !== undefined ? { seed: deps.trainingSeed } : {}),
+      ...(deps.switchClock !== undefined ? { clock: deps.switchClock } : {}),
+      hitConfirmationDelayMs: deps.hitConfirmationDelayMs ?? TRAINING_HIT_CONFIRMATION_DELAY_MS,
       logger: logger.child('switch'),
     });
     running.push({ name: 'training switch', close: () => trainingSwitch.close() });
@@ -243,9 +259,51 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
 
     const events = createEventHub({ session: side.session, logger: logger.child('events') });
     const board = createMessageBoard();
+    const inquiries = createInquiryService({
+      link,
+      audit,
+      roster: store.roster,
+      hitConfirmations: createHitConfirmationStore(store.db),
+      clock: deps.inquiryClock ?? clock,
+      workstation: { ori: config.workstation.ori, id: config.workstation.id },
+      // The agency's rules from the workstation settings (defaults when a settings file predates them).
+      policy: () => settings.current().inquiryPolicy ?? DEFAULT_INQUIRY_POLICY,
+      logger: logger.child('inquiry'),
+      emit: (view) => events.emit('inquiry.hitConfirmation', view),
+      currentOperator: () => side.session.view().operatorId,
+    });
+    running.push({ name: 'inquiries', close: () => inquiries.close() });
+    // Hit confirmation requests a previous run left waiting still fall due (Q7).
+    void inquiries
+      .resumeWaiting()
+      .then((n) => n > 0 && logger.info('hit confirmation requests still waiting after a restart', { count: n }))
+      .catch((error: unknown) => logger.error('the waiting hit confirmation requests could not be read from the agency store', { error }));
+    // CORI release (issue #6): from a criminal history return of the operator's own session.
+    const releaseSource: ReleaseSource = { criminalHistory: (ref, operatorId) => inquiries.criminalHistory(ref, operatorId) };
+    const releases = createReleaseService({
+      db: store.db,
+      audit,
+      clock: sessionClock,
+      workstationId: config.workstation.id,
+      source: releaseSource,
+      copiesDir: path.join(config.dataDir, 'releases'),
+      logger: logger.child('release'),
+    });
+    const emitQueue = async (change: { id: string; status: 'pending' | 'approved' | 'denied' | 'released' } | null) => {
+      try {
+        const pending = (await releases.pending({})).length;
+        if (change) events.emit('release.queue', { ...change, pending });
+        else for (const r of await releases.pending({})) events.emit('release.queue', { id: r.id, status: r.status, pending });
+      } catch (error) {
+        logger.warn('the release queue could not be read after a change', { error });
+      }
+    };
+    const stopWatch = await releases.watch((change) => void emitQueue(change));
+    running.push({ name: 'release queue', close: stopWatch });
     const unsubscribers = [
       side.session.onChange((state) => events.emit('session.state', state)),
       side.session.onSessionEnded(() => board.clear()),
+      side.session.onSessionEnded((ended) => inquiries.endSession(ended.operatorId)),
       journal.onFailure((failure) => {
         logger.error('the audit trail could not be written', { code: failure.code, severity: failure.severity, message: failure.message });
         events.emit('audit.failure', { code: failure.code, message: failure.message.slice(0, 2000), at: failure.at });
@@ -259,6 +317,8 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
       }),
       link.onStatus((status) => events.emit('link.status', toLinkStatusView(status))),
       link.onUnsolicited((message) => {
+        // A YR answering a hit confirmation request goes to the request it closes, not to the message board.
+        if (inquiries.handleUnsolicited(message.text)) return;
         const view: UnsolicitedView = {
           ...describeUnsolicited(message.text),
           receivedAt: message.receivedAt,
@@ -287,8 +347,18 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
         'link.status': () => toLinkStatusView(link.status()),
         'link.messages': () => board.list(),
         ...side.handlers,
-        ...inquiryHandlers(),
-        ...auditWorkspaceHandlers(),
+        ...inquiryHandlers(inquiries),
+        ...releaseHandlers({ service: releases, audit, clock: sessionClock, exportsDir: path.join(config.dataDir, 'exports') }),
+        ...auditWorkspaceHandlers({
+          db: store.db,
+          journal,
+          dataDir: config.dataDir,
+          keyProvider: keychainKeyProvider(keychain),
+          clock,
+          emit: (name, payload) => events.emit(name, payload),
+          logger: logger.child('audit-workspace'),
+          workstation: config.workstation,
+        }),
       },
     });
 

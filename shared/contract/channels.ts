@@ -24,6 +24,21 @@ import {
   inquirySummarySchema,
 } from './inquiry-channels';
 import { INQUIRY_ROLES } from '../policy/inquiry-policy';
+import {
+  decideRequestSchema,
+  destructionRequestSchema,
+  disseminationEntrySchema,
+  logFilterSchema,
+  pendingFilterSchema,
+  releaseDocumentSchema,
+  releaseIdSchema,
+  releaseQueueEventSchema,
+  releaseRequestInputSchema,
+  releaseViewSchema,
+  RELEASE_DECIDER_ROLES,
+  RELEASE_LOG_ROLES,
+  RELEASE_PREPARER_ROLES,
+} from './release-channels';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -269,6 +284,63 @@ export const channels = {
     summary: 'Overdue hit confirmation requests of every operator of the agency (supervisors).',
   },
   ...auditChannels,
+  // --- CORI release under supervision (issue #6, R1–R7).
+  'release.prepare': {
+    request: releaseRequestInputSchema,
+    response: releaseViewSchema,
+    access: { roles: RELEASE_PREPARER_ROLES },
+    allowedWhileLocked: false,
+    summary: 'Prepare a release of a criminal history return of this session: recipient, legal basis, determination, scope, method.',
+  },
+  'release.pending': {
+    request: pendingFilterSchema,
+    response: z.array(releaseViewSchema).max(500),
+    access: { roles: ['supervisor', 'crso'] },
+    allowedWhileLocked: false,
+    summary: 'The agency’s pending release requests (DA charging requests first, then oldest).',
+  },
+  'release.mine': {
+    request: empty,
+    response: z.array(releaseViewSchema).max(200),
+    access: { roles: RELEASE_PREPARER_ROLES },
+    allowedWhileLocked: false,
+    summary: 'This operator’s release requests and their decisions.',
+  },
+  'release.decide': {
+    request: decideRequestSchema,
+    response: releaseViewSchema,
+    access: { roles: RELEASE_DECIDER_ROLES },
+    allowedWhileLocked: false,
+    summary: 'Approve or deny a pending release with a reason (never one’s own; one decision stands).',
+  },
+  'release.perform': {
+    request: z.object({ id: releaseIdSchema }).strict(),
+    response: releaseDocumentSchema,
+    access: { roles: RELEASE_PREPARER_ROLES },
+    allowedWhileLocked: false,
+    summary: 'Release an approved request once: dissemination log and audit first, then the watermarked document to print.',
+  },
+  'release.log': {
+    request: logFilterSchema,
+    response: z.array(disseminationEntrySchema).max(1000),
+    access: { roles: RELEASE_LOG_ROLES },
+    allowedWhileLocked: false,
+    summary: 'Search the dissemination log (T11 §707(c)).',
+  },
+  'release.exportLog': {
+    request: logFilterSchema,
+    response: z.object({ file: z.string().max(500), rows: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    access: { roles: ['crso'] },
+    allowedWhileLocked: false,
+    summary: 'Export the dissemination log to CSV for a DOJ audit (audited).',
+  },
+  'release.recordDestruction': {
+    request: destructionRequestSchema,
+    response: disseminationEntrySchema,
+    access: { roles: RELEASE_PREPARER_ROLES },
+    allowedWhileLocked: false,
+    summary: 'Record the witnessed destruction of a released copy returned to the agency (T11 §708).',
+  },
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export interface EventSpec<P extends z.ZodType = z.ZodType> {
@@ -292,6 +364,8 @@ export const events = {
   // A hit confirmation changed (sent, answered, overdue): it names the subject, so never to a locked window.
   'inquiry.hitConfirmation': { payload: hitConfirmationSchema, access: { roles: INQUIRY_ROLES }, deliverWhileLocked: false },
   ...auditEvents,
+  // A release request changed (new, decided, released): IDs and status only; the screens re-read the queue.
+  'release.queue': { payload: releaseQueueEventSchema, access: { roles: RELEASE_PREPARER_ROLES }, deliverWhileLocked: false },
 } as const satisfies Record<EventName, EventSpec>;
 
 export type Channels = typeof channels;

@@ -35,6 +35,14 @@ export const CHANNEL_NAMES = [
   'audit.stats',
   'audit.export',
   'audit.verify',
+  'release.prepare',
+  'release.pending',
+  'release.mine',
+  'release.decide',
+  'release.perform',
+  'release.log',
+  'release.exportLog',
+  'release.recordDestruction',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
@@ -44,6 +52,7 @@ export const EVENT_NAMES = [
   'inquiry.hitConfirmation',
   'link.status',
   'link.unsolicited',
+  'release.queue',
   'session.state',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
@@ -83,6 +92,14 @@ export const API_METHODS = {
   auditStats: 'audit.stats',
   exportAudit: 'audit.export',
   verifyAudit: 'audit.verify',
+  prepareRelease: 'release.prepare',
+  pendingReleases: 'release.pending',
+  myReleases: 'release.mine',
+  decideRelease: 'release.decide',
+  performRelease: 'release.perform',
+  disseminationLog: 'release.log',
+  exportDisseminationLog: 'release.exportLog',
+  recordDestruction: 'release.recordDestruction',
 } as const satisfies Record<string, ChannelName>;
 
 /** The renderer's listeners; each returns its own unsubscribe function. */
@@ -90,6 +107,7 @@ export const API_EVENTS = {
   onAuditFailure: 'audit.failure',
   onAuditVerifyProgress: 'audit.verifyProgress',
   onHitConfirmation: 'inquiry.hitConfirmation',
+  onReleaseQueue: 'release.queue',
   onLinkStatus: 'link.status',
   onUnsolicited: 'link.unsolicited',
   onSessionState: 'session.state',

@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import { clipboardHandlers, createClipboardGuard, type ClipboardGuard } from '../clipboard';
 import type { AuditWorkspaceChannel } from '../audit-workspace/handlers';
 import type { InquiryChannel } from '../inquiry/handlers';
+import type { ReleaseChannel } from '../release/handlers';
 import type { Handlers } from '../ipc/router';
 import type { Logger } from '../log';
 import type { PlatformPorts } from '../platform';
@@ -15,7 +16,7 @@ import { rosterHandlers } from './roster-handlers';
 import { createSecurityEvents } from './security-events';
 import { createSessionService, type SessionLink, type SessionService } from './service';
 
-export type SessionChannelHandlers = Omit<Handlers, 'app.info' | 'link.status' | 'link.messages' | InquiryChannel | AuditWorkspaceChannel>;
+export type SessionChannelHandlers = Omit<Handlers, 'app.info' | 'link.status' | 'link.messages' | InquiryChannel | AuditWorkspaceChannel | ReleaseChannel>;
 
 export interface SessionSide {
   settings: SettingsService;

@@ -9,7 +9,7 @@ import type { Role } from '../../../shared/contract/roles';
 import type { SessionState, WorkstationSettings } from '../../../shared/contract/session-schemas';
 import { SYSTEM_USE_NOTICE } from '../../../shared/policy/notice';
 import { ManualClock } from '../../../electron/services/clock';
-import { createRouter, type Router } from '../../../electron/services/ipc/router';
+import { createRouter, type Handlers, type Router } from '../../../electron/services/ipc/router';
 import { silentLogger } from '../../../electron/services/log';
 import { memoryClipboard, type IdleSource } from '../../../electron/services/platform';
 import { noAudit, type SessionAudit } from '../../../electron/services/session/audit';
@@ -22,8 +22,10 @@ import type { AgencyStore } from '../../../electron/services/store/open';
 import { openPglite } from '../../../electron/services/store/pglite';
 import { createRoster, type Roster } from '../../../electron/services/store/roster';
 import { createSessionStore } from '../../../electron/services/store/sessions';
-import { auditWorkspaceHandlers } from '../../../electron/services/audit-workspace/handlers';
-import { inquiryHandlers } from '../../../electron/services/inquiry/handlers';
+import { AUDIT_WORKSPACE_CHANNELS, type AuditWorkspaceChannel } from '../../../electron/services/audit-workspace/handlers';
+import { AppError } from '../../../electron/services/errors';
+import { INQUIRY_CHANNELS, type InquiryChannel } from '../../../electron/services/inquiry/handlers';
+import { RELEASE_CHANNELS, type ReleaseChannel } from '../../../electron/services/release/handlers';
 
 export const T0 = Date.UTC(2026, 10, 23, 18, 0, 0);
 export const MINUTE = 60_000;
@@ -164,8 +166,8 @@ export async function openHarness(options: { db?: Db; clock?: ManualClock } = {}
           'link.status': () => ({ state: 'connected', training: true, since: new Date(wsClock.now()).toISOString() }),
           'link.messages': () => [],
           ...side.handlers,
-          ...inquiryHandlers(),
-          ...auditWorkspaceHandlers(),
+          // The session tests do not use inquiries, the audit workspace or releases (they have their own tests).
+          ...(notInTheseTests as unknown as Pick<Handlers, InquiryChannel | AuditWorkspaceChannel | ReleaseChannel>),
         },
       });
       const w: Workstation = {
@@ -222,3 +224,12 @@ export async function codeOf(promise: Promise<{ ok: boolean; error?: { code: str
 
 /** A different PIN that passes the PIN rules. */
 export const wrongPin = (pin: string) => (pin === '739104' ? '739105' : '739104');
+
+const notInTheseTests = Object.fromEntries(
+  [...INQUIRY_CHANNELS, ...AUDIT_WORKSPACE_CHANNELS, ...RELEASE_CHANNELS].map((channel) => [
+    channel,
+    () => {
+      throw new AppError('NOT_IMPLEMENTED', `${channel} is not wired in the session test harness.`);
+    },
+  ]),
+);
