@@ -4,6 +4,9 @@
 import { useStore } from 'zustand';
 import { AppHeader } from './components/AppHeader';
 import { LinkStatusIndicator } from './components/LinkStatusIndicator';
+import { AuditFailureBanner } from './components/AuditFailureBanner';
+import { PrintRefusal } from './components/release/PrintRefusal';
+import { usePrintGuard } from './components/release/print-guard';
 import { TrainingBanner } from './components/TrainingBanner';
 import { describeLink, screenOf, selectInfo, selectInfoError, selectLinkLoadError, selectLinkStatus, selectSession, selectTraining } from './state/selectors';
 import type { AppStore } from './state/store';
@@ -12,6 +15,7 @@ import { LockView } from './views/LockView';
 import { LogonView } from './views/LogonView';
 
 export function App({ store }: { store: AppStore }) {
+  usePrintGuard();
   const info = useStore(store, selectInfo);
   const infoError = useStore(store, selectInfoError);
   const linkStatus = useStore(store, selectLinkStatus);
@@ -20,6 +24,7 @@ export function App({ store }: { store: AppStore }) {
   const session = useStore(store, selectSession);
   const screen = screenOf(session);
   const state = session.state;
+  const auditFailure = useStore(store, (s) => s.auditFailure);
 
   return (
     <div className={training ? 'app app--training' : 'app'} data-screen={screen}>
@@ -28,10 +33,14 @@ export function App({ store }: { store: AppStore }) {
           Skip to workspace
         </a>
       ) : null}
+      <PrintRefusal />
       <TrainingBanner training={training} />
       <AppHeader info={info} infoError={infoError}>
         <LinkStatusIndicator indicator={describeLink(linkStatus, linkLoadError)} />
       </AppHeader>
+      {screen === 'active' || screen === 'locked' ? (
+        <AuditFailureBanner failure={auditFailure.latest} count={auditFailure.count} onDismiss={() => store.getState().dismissAuditFailure()} />
+      ) : null}
       {screen === 'active' && state?.phase === 'active' ? (
         <ActiveView store={store} session={state} />
       ) : screen === 'locked' ? (

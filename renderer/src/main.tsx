@@ -6,6 +6,9 @@ import { MissingBridge } from './components/MissingBridge';
 import { startInputWatch } from './state/input';
 import { createAppStore, startAppStore } from './state/store';
 import './styles/app.css';
+import './styles/returns.css';
+import './styles/release.css';
+import './styles/audit.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -258,9 +258,9 @@ describe.skipIf(!keyring)('workstation UI in Chromium on the real services', () 
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.keyboard.press('Tab');
-    const log = page.getByRole('log', { name: 'Switch messages' });
-    expect(await log.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await log.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    const firstForm = page.getByRole('navigation', { name: 'Inquiry forms' }).getByRole('button', { name: /^Wanted persons/ });
+    expect(await firstForm.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await firstForm.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
   });
 
   it('shows an unsolicited $. message from the switch, as text', async () => {

@@ -93,3 +93,39 @@ export function collectPageProblems(page: Page, into: string[]): void {
   });
   page.on('pageerror', (error) => into.push(error.message));
 }
+
+/** Signs on from the keyboard unless this app's session is already active for the operator. */
+export async function ensureSignedOn(page: Page, operatorId: string): Promise<void> {
+  const l = login(operatorId);
+  const notice = heading(page, 'Restricted system: authorized criminal justice use only');
+  const lockButton = page.getByRole('button', { name: /^Lock/ });
+  await notice.or(lockButton).first().waitFor();
+  if (await notice.isVisible()) {
+    await signOnWithKeyboard(page, operatorId);
+    return;
+  }
+  await activeAs(page, l);
+}
+
+/** An inquiry form control by its label (a required field's label ends with " (required)"). */
+export function inquiryField(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.locator('form.inq-form__form').getByLabel(new RegExp(`^${escaped}( \\(required\\))?$`));
+}
+
+/** The return on screen (its section, named by its heading). */
+export const returnPanel = (page: Page) => page.getByRole('region', { name: /^Return: / });
+
+/** The focused control's label: an input's, a select's or a textarea's first label, else its name. */
+export async function focusedControlLabel(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!(el instanceof HTMLElement)) return null;
+    if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) && el.labels && el.labels[0]) return el.labels[0].textContent;
+    return el.getAttribute('aria-label') ?? el.textContent;
+  });
+}
+
+export async function expectFocusOnControl(page: Page, label: string): Promise<void> {
+  await expect.poll(() => focusedControlLabel(page), { timeout: 10_000 }).toBe(label);
+}

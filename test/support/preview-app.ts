@@ -24,6 +24,10 @@ export interface PreviewAppOptions {
   hostLogger?: Logger;
   /** Chromium's time zone, so times on screen are predictable. */
   timezoneId?: string;
+  /** Run the training switch on its own ManualClock: the delayed YR of a hit confirmation is advanced, never waited for. */
+  manualSwitchClock?: boolean;
+  /** Run the inquiry service on its own ManualClock from now (hit confirmations fall overdue when advanced). */
+  manualInquiryClock?: boolean;
 }
 
 export interface PreviewApp {
@@ -33,6 +37,10 @@ export interface PreviewApp {
   readonly context: BrowserContext;
   /** The session's clock, when manualClock was asked for. */
   readonly clock: ManualClock | null;
+  /** The training switch's clock, when manualSwitchClock was asked for. */
+  readonly switchClock: ManualClock | null;
+  /** The inquiry service's clock, when manualInquiryClock was asked for. */
+  readonly inquiryClock: ManualClock | null;
   /** What the guarded clipboard holds now. */
   clipboardText(): string;
   /** Every channel that reached the router through the preview host, in order. */
@@ -57,10 +65,12 @@ export async function startPreviewApp(chromiumPath: string, options: PreviewAppO
     await Promise.all([buildRenderer(rendererDir), buildBridge(bridgeFile)]);
 
     const clock = options.manualClock ? new ManualClock() : null;
+    const switchClock = options.manualSwitchClock ? new ManualClock() : null;
+    const inquiryClock = options.manualInquiryClock ? new ManualClock(Date.now()) : null;
     const clipboard = memoryClipboard();
     const services = await startApp(
       { dataDir: path.join(tmp, 'data'), mode: 'training', workstation: TRAINING_WORKSTATION, version: '0.0.0-e2e' },
-      { logger: silentLogger, ports: { clipboard }, ...(clock ? { sessionClock: clock } : {}) },
+      { logger: silentLogger, ports: { clipboard }, ...(clock ? { sessionClock: clock } : {}), ...(switchClock ? { switchClock } : {}), ...(inquiryClock ? { inquiryClock } : {}) },
     );
     parts.services = services;
 
@@ -91,6 +101,8 @@ export async function startPreviewApp(chromiumPath: string, options: PreviewAppO
       browser,
       context,
       clock,
+      switchClock,
+      inquiryClock,
       dispatched,
       clipboardText: () => clipboard.peek(),
       async openPage() {

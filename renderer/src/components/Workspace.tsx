@@ -1,12 +1,16 @@
-// The home screen of an active session: the session's own facts. Inquiry forms take their place
-// here as they are built (each wrapped in <Watermark>).
+// The home screen of an active session: the session's own facts, then the inquiry workspace for the
+// roles that make inquiries (the container wraps it in <Watermark>).
+import type { ReactNode } from 'react';
+
 export interface WorkspaceProps {
   signedOnAt: { time: string; iso: string };
   reauthDueAt: { time: string; iso: string };
   idleLock: string;
+  /** The inquiry workspace, when the operator's roles open any form. */
+  children?: ReactNode;
 }
 
-export function Workspace({ signedOnAt, reauthDueAt, idleLock }: WorkspaceProps) {
+export function Workspace({ signedOnAt, reauthDueAt, idleLock, children }: WorkspaceProps) {
   return (
     <main id="main" className="panel workspace" aria-labelledby="workspace-heading" tabIndex={-1}>
       <div className="panel__head">
@@ -14,8 +18,8 @@ export function Workspace({ signedOnAt, reauthDueAt, idleLock }: WorkspaceProps)
           Workspace
         </h2>
       </div>
-      <div className="workspace__body">
-        <dl className="facts">
+      <div className={children ? 'workspace__body workspace__body--inquiry' : 'workspace__body'}>
+        <dl className={children ? 'facts facts--compact' : 'facts'}>
           <div className="facts__item">
             <dt>Signed on</dt>
             <dd>
@@ -33,7 +37,7 @@ export function Workspace({ signedOnAt, reauthDueAt, idleLock }: WorkspaceProps)
             <dd>{idleLock}</dd>
           </div>
         </dl>
-        <p className="workspace__note">Inquiry forms will appear here. Lock the screen with Ctrl+L whenever you step away.</p>
+        {children ?? <p className="workspace__note">This account makes no inquiries. Lock the screen with Ctrl+L whenever you step away.</p>}
       </div>
     </main>
   );

@@ -2,10 +2,12 @@
 // back from the lock returns to the screen they were on (its data fetched again), a new operator
 // starts on the home screen.
 import type { StateCreator } from 'zustand/vanilla';
+import type { InquirySlice } from './inquiry';
+import type { ReleaseSlice } from './release';
 import type { RosterSlice } from './roster';
 import type { SettingsSlice } from './settings';
 
-export const VIEWS = ['home', 'operators', 'settings'] as const;
+export const VIEWS = ['home', 'operators', 'settings', 'supervision', 'releases', 'dissemination', 'audit'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export interface NavSlice {
@@ -13,13 +15,16 @@ export interface NavSlice {
   showView(view: ViewName): void;
 }
 
-export function createNavSlice(): StateCreator<NavSlice & RosterSlice & SettingsSlice, [], [], NavSlice> {
+export function createNavSlice(): StateCreator<NavSlice & RosterSlice & SettingsSlice & InquirySlice & ReleaseSlice, [], [], NavSlice> {
   return (set, get) => ({
     nav: { view: 'home' },
     showView(view) {
       set({ nav: { view } });
       if (view === 'operators') void get().loadRoster();
       if (view === 'settings') void get().loadSettings();
+      if (view === 'supervision') void get().loadOverdueConfirmations();
+      if (view === 'releases') void get().loadReleases();
+      if (view === 'dissemination') void get().searchDisseminationLog({});
     },
   });
 }

@@ -6,7 +6,9 @@ import type { ErrorInfo } from '../../../shared/contract/result';
 import { ROLE_LABELS, type Role } from '../../../shared/contract/roles';
 import type { LockReason, RosterEntry, SessionState } from '../../../shared/contract/session-schemas';
 import { formatDateOnly, formatDateTime } from './format';
+import type { InquiryData } from './inquiry';
 import type { ViewName } from './nav';
+import { mayPrepareRelease, mayReadDisseminationLog } from './release';
 import type { RosterData } from './roster';
 import type { SessionData } from './session';
 import type { SettingsData } from './settings';
@@ -25,6 +27,7 @@ export const selectNow = (s: AppState): number => s.clock.now;
 export const selectRoster = (s: AppState): RosterData => s.roster;
 export const selectSettings = (s: AppState): SettingsData => s.settings;
 export const selectClipboardNotice = (s: AppState) => s.clipboard.notice;
+export const selectInquiry = (s: AppState): InquiryData => s.inquiry;
 
 /** What the screen shows: one of the logon steps, the lock, or the active session. */
 export type Screen = 'starting' | 'notice' | 'credentials' | 'second-factor' | 'active' | 'locked';
@@ -45,6 +48,10 @@ export interface ViewTab {
 export function viewsFor(roles: readonly Role[]): ViewTab[] {
   const tabs: ViewTab[] = [{ view: 'home', label: 'Workspace' }];
   if (roles.includes('crso')) tabs.push({ view: 'operators', label: 'Operators' });
+  if (roles.includes('supervisor') || roles.includes('crso')) tabs.push({ view: 'supervision', label: 'Supervision' });
+  if (mayPrepareRelease(roles)) tabs.push({ view: 'releases', label: 'Releases' });
+  if (mayReadDisseminationLog(roles)) tabs.push({ view: 'dissemination', label: 'Dissemination log' });
+  if (roles.includes('crso')) tabs.push({ view: 'audit', label: 'Audit trail' });
   if (roles.includes('admin')) tabs.push({ view: 'settings', label: 'Workstation settings' });
   return tabs;
 }

@@ -4,12 +4,16 @@
 // clearSensitiveState() empties all of them at once (sensitive.ts).
 import { createStore, type StoreApi as ZustandStore } from 'zustand/vanilla';
 import { createActivitySlice, type ActivitySlice } from './activity';
+import { createAuditSlice, type AuditSlice } from './audit';
+import { createAuditFailureSlice, type AuditFailureSlice } from './audit-failure';
 import { realTimers, type StoreApi, type Timers } from './api';
 import { createClipboardSlice, type ClipboardSlice } from './clipboard';
 import { CLOCK_TICK_MS, createClockSlice, type ClockSlice } from './clock';
 import { createInfoSlice, type InfoSlice } from './info';
+import { createInquirySlice, type InquirySlice } from './inquiry';
 import { createLinkSlice, type LinkSlice } from './link';
 import { createNavSlice, type NavSlice } from './nav';
+import { createReleaseSlice, type ReleaseSlice } from './release';
 import { createRosterSlice, type RosterSlice } from './roster';
 import { createSensitiveRegistry, createSensitiveSlice, type SensitiveRegistry, type SensitiveSlice } from './sensitive';
 import { createSessionSlice, type SessionSlice } from './session';
@@ -26,7 +30,11 @@ export type AppState = InfoSlice &
   SettingsSlice &
   ClipboardSlice &
   NavSlice &
-  ClockSlice;
+  ClockSlice &
+  InquirySlice &
+  ReleaseSlice &
+  AuditSlice &
+  AuditFailureSlice;
 
 export type AppStore = ZustandStore<AppState> & { readonly sensitive: SensitiveRegistry };
 
@@ -34,7 +42,10 @@ export type AppStore = ZustandStore<AppState> & { readonly sensitive: SensitiveR
  * State keys that hold no criminal justice information and no personal data, and so survive the
  * lock. Every other data key must be registered as sensitive (a unit test checks it).
  */
-export const NON_SENSITIVE_KEYS = ['info', 'link', 'session', 'nav', 'clock'] as const;
+export const NON_SENSITIVE_KEYS = ['info', 'link', 'session', 'nav', 'clock', 'auditFailure'] as const;
+
+/** How often the clock ticks while a hit confirmation request waits for its answer. */
+export const COUNTDOWN_TICK_MS = 1_000;
 
 export interface AppStoreOptions {
   timers?: Timers;
@@ -53,6 +64,10 @@ export function createAppStore(api: StoreApi, options: AppStoreOptions = {}): Ap
     ...createRosterSlice(api, registry)(...a),
     ...createSettingsSlice(api, registry)(...a),
     ...createClipboardSlice(api, registry)(...a),
+    ...createInquirySlice(api, registry)(...a),
+    ...createReleaseSlice(api, registry)(...a),
+    ...createAuditSlice(api, registry)(...a),
+    ...createAuditFailureSlice()(...a),
     ...createNavSlice()(...a),
     ...createClockSlice(timers)(...a),
   }));
@@ -69,13 +84,21 @@ export function startAppStore(store: AppStore, api: StoreApi, timers: Timers = r
     api.onLinkStatus((status) => store.getState().applyLinkStatus(status)),
     api.onUnsolicited((message) => store.getState().receiveUnsolicited(message)),
     api.onSessionState((session) => store.getState().applySessionState(session)),
+    api.onHitConfirmation((confirmation) => store.getState().applyHitConfirmation(confirmation)),
+    api.onReleaseQueue((event) => store.getState().applyReleaseQueue(event)),
+    api.onAuditFailure((failure) => store.getState().receiveAuditFailure(failure)),
   ];
   const ticker = timers.setInterval(() => store.getState().tick(), CLOCK_TICK_MS);
+  // A hit confirmation's countdown is live: the clock ticks every second while one is waiting.
+  const countdown = timers.setInterval(() => {
+    if (store.getState().inquiry.confirmations?.some((c) => c.status === 'waiting')) store.getState().tick();
+  }, COUNTDOWN_TICK_MS);
   void state.loadInfo();
   void state.loadLinkStatus();
   void state.loadSession();
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
     timers.clearInterval(ticker);
+    timers.clearInterval(countdown);
   };
 }

@@ -102,11 +102,21 @@ describe('session selectors', () => {
     expect(describeLockReason('reauth-due')).toMatch(/12-hour limit.*password, badge and PIN/);
   });
 
-  it('opens the roster to a CRSO and the settings to an administrator only', () => {
+  it('opens the roster and the audit trail to a CRSO, supervision and the dissemination log to supervisors and the CRSO, releases to records staff too, and the settings to an administrator only', () => {
     expect(viewsFor(['dispatcher']).map((t) => t.view)).toEqual(['home']);
-    expect(viewsFor(['crso']).map((t) => t.view)).toEqual(['home', 'operators']);
+    expect(viewsFor(['records']).map((t) => t.view)).toEqual(['home', 'releases']);
+    expect(viewsFor(['crso']).map((t) => t.view)).toEqual(['home', 'operators', 'supervision', 'releases', 'dissemination', 'audit']);
+    expect(viewsFor(['supervisor']).map((t) => t.view)).toEqual(['home', 'supervision', 'releases', 'dissemination']);
     expect(viewsFor(['admin']).map((t) => t.view)).toEqual(['home', 'settings']);
-    expect(viewsFor(['crso', 'admin']).map((t) => t.label)).toEqual(['Workspace', 'Operators', 'Workstation settings']);
+    expect(viewsFor(['crso', 'admin']).map((t) => t.label)).toEqual([
+      'Workspace',
+      'Operators',
+      'Supervision',
+      'Releases',
+      'Dissemination log',
+      'Audit trail',
+      'Workstation settings',
+    ]);
     expect(effectiveView('operators', ['records'])).toBe('home');
     expect(effectiveView('operators', ['crso'])).toBe('operators');
   });
