@@ -8,6 +8,7 @@ import { inquiryAudit } from './inquiry-audit';
 import { linkRoundtrip } from './link-roundtrip';
 import { rendererBundle } from './renderer-bundle';
 import { switchThroughput } from './switch-throughput';
+import { uiInquiry } from './ui-inquiry';
 import type { Benchmark } from './lib/types';
 
-export const benchmarks: readonly Benchmark[] = [linkRoundtrip, switchThroughput, auditAppend, auditVerify, auditSearch, inquiryAudit, rendererBundle];
+export const benchmarks: readonly Benchmark[] = [linkRoundtrip, switchThroughput, auditAppend, auditVerify, auditSearch, inquiryAudit, rendererBundle, uiInquiry];

@@ -1,4 +1,5 @@
 // Renderer entry. window.clets is the only way out of this page (Electron preload or preview bridge).
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -46,7 +46,7 @@ function askFor(r: HostileRecord): Ask | null {
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const refIn = (text: string) => /TRN1-\d{14}-\d+-[A-Z0-9]{4}/.exec(text)?.[0] ?? null;
+const refIn = (text: string) => /TRN1-\d{14}-[0-9A-Z]+-[A-Z0-9]{4}/.exec(text)?.[0] ?? null;
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim().toUpperCase();
 
 describe.skipIf(!keyring)('hostile text from the training data in Chromium', () => {
@@ -70,8 +70,6 @@ describe.skipIf(!keyring)('hostile text from the training data in Chromium', () 
       document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     await page.reload();
-    await ensureSignedOn(page, 'TREC01');
-    await page.getByRole('navigation', { name: 'Inquiry forms' }).waitFor();
   }, 180_000);
   afterAll(async () => app?.close());
 
@@ -81,6 +79,8 @@ describe.skipIf(!keyring)('hostile text from the training data in Chromium', () 
   });
 
   it('shows every hostile value as literal text: no element, no script, no dialog, no CSP violation', async () => {
+    await ensureSignedOn(page, 'TREC01');
+    await page.getByRole('navigation', { name: 'Inquiry forms' }).waitFor();
     let open: FormKind | null = null;
     let n = 0;
     for (const r of records) {

@@ -15,6 +15,7 @@ import { TRAINING_WORKSTATION } from '../../electron/services/config';
 import type { Router } from '../../electron/services/ipc/router';
 import { silentLogger, type Logger } from '../../electron/services/log';
 import { memoryClipboard } from '../../electron/services/platform';
+import type { SecretStore } from '../../electron/services/secrets/secret-store';
 import { launchChromium } from './chromium';
 
 export interface PreviewAppOptions {
@@ -24,6 +25,8 @@ export interface PreviewAppOptions {
   hostLogger?: Logger;
   /** Chromium's time zone, so times on screen are predictable. */
   timezoneId?: string;
+  /** A keychain other than the OS one (the benchmarks, which run outside the keyring wrapper). */
+  keychain?: SecretStore;
   /** Run the training switch on its own ManualClock: the delayed YR of a hit confirmation is advanced, never waited for. */
   manualSwitchClock?: boolean;
   /** Run the inquiry service on its own ManualClock from now (hit confirmations fall overdue when advanced). */
@@ -70,7 +73,7 @@ export async function startPreviewApp(chromiumPath: string, options: PreviewAppO
     const clipboard = memoryClipboard();
     const services = await startApp(
       { dataDir: path.join(tmp, 'data'), mode: 'training', workstation: TRAINING_WORKSTATION, version: '0.0.0-e2e' },
-      { logger: silentLogger, ports: { clipboard }, ...(clock ? { sessionClock: clock } : {}), ...(switchClock ? { switchClock } : {}), ...(inquiryClock ? { inquiryClock } : {}) },
+      { logger: silentLogger, ports: { clipboard }, ...(options.keychain ? { keychain: options.keychain } : {}), ...(clock ? { sessionClock: clock } : {}), ...(switchClock ? { switchClock } : {}), ...(inquiryClock ? { inquiryClock } : {}) },
     );
     parts.services = services;
 
