@@ -26,6 +26,7 @@ import {
   storeCheckpointSink,
   type AuditJournal,
 } from './audit';
+import { createAuditAlerts } from './audit/alerts';
 import { auditWorkspaceHandlers } from './audit-workspace/handlers';
 import { systemClock, type Clock } from './clock';
 import { inquiryHandlers } from './inquiry/handlers';
@@ -222,6 +223,8 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
     running.push({ name: 'audit replication', close: () => replication.stop() });
     const stopNotify = journal.onDurable(() => replication.notify());
     running.push({ name: 'audit notify', close: stopNotify });
+    // AU-5: a failure of this journal is filed in the agency store for the CRSO on any workstation.
+    const alerts = createAuditAlerts({ db: store.db, workstationId: config.workstation.id, clock, logger: logger.child('audit-alerts') });
     const audit: SessionAudit = {
       async record(event) {
         await journal.append(event);
@@ -306,6 +309,7 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
       side.session.onSessionEnded((ended) => inquiries.endSession(ended.operatorId)),
       journal.onFailure((failure) => {
         logger.error('the audit trail could not be written', { code: failure.code, severity: failure.severity, message: failure.message });
+        void alerts.report(failure);
         events.emit('audit.failure', { code: failure.code, message: failure.message.slice(0, 2000), at: failure.at });
       }),
       // A reset from the settings problem screen (Electron) is synchronous: recorded as it happens.
@@ -358,6 +362,7 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
           emit: (name, payload) => events.emit(name, payload),
           logger: logger.child('audit-workspace'),
           workstation: config.workstation,
+          alerts,
         }),
       },
     });

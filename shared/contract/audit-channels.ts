@@ -215,6 +215,16 @@ export const auditVerifyProgressSchema = z.strictObject({
 });
 export type AuditVerifyProgress = z.output<typeof auditVerifyProgressSchema>;
 
+/** An audit-trail failure a workstation filed for the CRSO (AU-5). */
+export const auditAlertSchema = z.strictObject({
+  workstation: z.string().max(32),
+  at: z.iso.datetime({ offset: false }),
+  code: z.string().max(64),
+  message: z.string().max(500),
+  severity: z.enum(['warning', 'critical']),
+});
+export type AuditAlert = z.output<typeof auditAlertSchema>;
+
 const spec = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res, summary: string) =>
   ({ request, response, access: crso, allowedWhileLocked: false, summary }) satisfies ChannelSpec<Req, Res>;
 
@@ -226,6 +236,7 @@ export const auditChannels = {
   'audit.stats': spec(auditStatsRequestSchema, auditStatsSchema, 'Inquiries per operator per day, by purpose, off-hours share, one operator against their usual pattern.'),
   'audit.export': spec(z.strictObject({ filter: auditFilterSchema }), auditExportResultSchema, 'Export for a DOJ audit: CSV and a manifest with hashes and the verification (recorded: audit.exported).'),
   'audit.verify': spec(z.strictObject({}), auditVerificationSchema, 'Verify this workstation’s journal in the app (progress: audit.verifyProgress; recorded: audit.verified).'),
+  'audit.alerts': spec(z.strictObject({}), z.array(auditAlertSchema).max(200), 'Audit-trail failures every workstation reported (AU-5), newest first (recorded: audit.searched).'),
 } as const;
 
 export const auditEvents = {

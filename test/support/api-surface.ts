@@ -3,6 +3,7 @@
 export const PINNED_API_SURFACE: readonly string[] = [
   'acknowledgeNotice',
   'appInfo',
+  'auditAlerts',
   'auditRecord',
   'auditReviews',
   'auditStats',

@@ -13,6 +13,7 @@
 // a verification are recorded with their result before it is handed over; when that record fails the
 // export's files are removed and the answer is refused. Nothing here changes an audit record or its
 // order (AU-7): the only write is the review row, in its own append-only table.
+import type { AuditAlerts } from '../audit/alerts';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -45,7 +46,7 @@ import { sqlState, type Queryable } from '../store/db';
 import { csvLine } from './csv';
 import { addDays, daysBetween, isMonday, isOffHours, localParts, mondayOf, OFF_HOURS_RULE, startOfLocalDay } from './time';
 
-export const AUDIT_WORKSPACE_CHANNELS = ['audit.search', 'audit.record', 'audit.reviews', 'audit.markReviewed', 'audit.stats', 'audit.export', 'audit.verify'] as const;
+export const AUDIT_WORKSPACE_CHANNELS = ['audit.search', 'audit.record', 'audit.reviews', 'audit.markReviewed', 'audit.stats', 'audit.export', 'audit.verify', 'audit.alerts'] as const;
 export type AuditWorkspaceChannel = (typeof AUDIT_WORKSPACE_CHANNELS)[number];
 export type AuditWorkspaceHandlers = Pick<Handlers, AuditWorkspaceChannel>;
 
@@ -72,6 +73,8 @@ export interface AuditWorkspaceDeps {
   emit: (name: 'audit.verifyProgress', payload: EventPayloadOf<'audit.verifyProgress'>) => void;
   logger: Logger;
   workstation: WorkstationIdentity;
+  /** Audit-trail failures filed by the workstations (AU-5). */
+  alerts: Pick<AuditAlerts, 'list'>;
 }
 
 const SUMMARY_FIELDS = new Set(['v', 'seq', 'prevHash', 'at', 'type', 'ws', 'operator', 'requestor', 'outcome', 'reason', 'hmac']);
@@ -533,6 +536,12 @@ export function auditWorkspaceHandlers(given?: AuditWorkspaceDeps): AuditWorkspa
         auditAccess: { verified: result.ok, records: result.records },
       });
       return result;
+    },
+
+    async 'audit.alerts'(_request, ctx) {
+      const operator = operatorOf(ctx);
+      await record({ type: 'audit.searched', operator, outcome: 'success', auditAccess: { filters: { log: 'alerts' } } });
+      return deps.alerts.list(200);
     },
   };
 }

@@ -51,6 +51,7 @@ export type StoreApi = Pick<
   | 'auditStats'
   | 'exportAudit'
   | 'verifyAudit'
+  | 'auditAlerts'
   | 'onAuditVerifyProgress'
 >;
 

@@ -6,6 +6,7 @@
 // CRSO asks again, because each read is itself an audit record.
 import type { StateCreator } from 'zustand/vanilla';
 import type {
+  AuditAlert,
   AuditCursor,
   AuditExportResult,
   AuditFilter,
@@ -21,7 +22,7 @@ import type { Api } from './api';
 import { sensitive, type SensitiveRegistry } from './sensitive';
 
 /** The part of window.clets this slice uses (the lead adds these names to StoreApi). */
-export type AuditApi = Pick<Api, 'searchAudit' | 'auditRecord' | 'auditReviews' | 'markAuditReviewed' | 'auditStats' | 'exportAudit' | 'verifyAudit' | 'onAuditVerifyProgress'>;
+export type AuditApi = Pick<Api, 'searchAudit' | 'auditRecord' | 'auditReviews' | 'markAuditReviewed' | 'auditStats' | 'exportAudit' | 'verifyAudit' | 'onAuditVerifyProgress' | 'auditAlerts'>;
 
 /** What the search form holds: every field as typed ('' = not used). */
 export interface AuditFilterForm {
@@ -89,6 +90,10 @@ export interface AuditData {
   exporting: boolean;
   exportError: ErrorInfo | null;
   verify: AuditVerifyState;
+  /** Audit-trail failures the workstations filed (AU-5), when asked for. */
+  alerts: readonly AuditAlert[] | null;
+  alertsLoading: boolean;
+  alertsError: ErrorInfo | null;
 }
 
 export const EMPTY_VERIFY: AuditVerifyState = { running: false, done: 0, total: 0, phase: null, result: null, error: null };
@@ -113,6 +118,9 @@ export const EMPTY_AUDIT: AuditData = {
   exporting: false,
   exportError: null,
   verify: EMPTY_VERIFY,
+  alerts: null,
+  alertsLoading: false,
+  alertsError: null,
 };
 
 export interface AuditSlice {
@@ -129,6 +137,8 @@ export interface AuditSlice {
   /** Exports the rows of the current filter. */
   exportAudit(): Promise<void>;
   verifyAudit(): Promise<void>;
+  /** The audit-trail failures every workstation reported (reading them is recorded). */
+  loadAuditAlerts(): Promise<void>;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -295,6 +305,15 @@ export function createAuditSlice(api: AuditApi, registry: SensitiveRegistry): St
         endProgress();
         if (result.ok) patchVerify({ running: false, result: result.value, phase: 'done', done: Math.max(get().audit.verify.total, get().audit.verify.done) });
         else patchVerify({ running: false, error: result.error });
+      },
+
+      async loadAuditAlerts() {
+        const epoch = registry.epoch();
+        patch({ alertsLoading: true, alertsError: null });
+        const result = await api.auditAlerts({});
+        if (registry.epoch() !== epoch) return;
+        if (result.ok) patch({ alertsLoading: false, alerts: result.value });
+        else patch({ alertsLoading: false, alertsError: result.error });
       },
     };
   };

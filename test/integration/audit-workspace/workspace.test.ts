@@ -4,6 +4,7 @@
 // what the fixtures hold (off-hours, one operator's unusual day), the export's files carry the hashes the
 // manifest names (formula cells escaped), verify reports an intact journal and then the damage, with
 // progress events — and every one of those accesses is itself in the journal, or refused when it cannot be.
+import { createAuditAlerts } from '../../../electron/services/audit/alerts';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -87,16 +88,12 @@ async function lastRecord(): Promise<StoredRecord & { auditAccess?: Record<strin
   return (await journalRecords()).at(-1)!;
 }
 
-// The journal writes the top-level fields RECORD_KEY_ORDER lists; until it lists auditAccess (canonical.ts),
-// the access's details are dropped from the line and only its type, operator and outcome can be checked.
-const JOURNAL_KEEPS_AUDIT_ACCESS = (RECORD_KEY_ORDER as readonly string[]).includes('auditAccess');
-
 /** The journal's newest record is this access. */
 async function expectLast(expected: Record<string, unknown>): Promise<void> {
   const { auditAccess, ...rest } = expected;
   const rec = await lastRecord();
   expect(rec).toMatchObject(rest);
-  if (JOURNAL_KEEPS_AUDIT_ACCESS && auditAccess !== undefined) expect(rec.auditAccess).toMatchObject(auditAccess as Record<string, unknown>);
+  if (auditAccess !== undefined) expect(rec.auditAccess).toMatchObject(auditAccess as Record<string, unknown>);
 }
 
 function routerFor(deps: Partial<AuditWorkspaceDeps> = {}, roles: ('crso' | 'dispatcher')[] = ['crso']): Router {
@@ -109,6 +106,7 @@ function routerFor(deps: Partial<AuditWorkspaceDeps> = {}, roles: ('crso' | 'dis
     emit: (_name, payload) => progress.push(payload),
     logger: silentLogger,
     workstation: TRAINING_WORKSTATION,
+    alerts: createAuditAlerts({ db, workstationId: WS, clock, logger: silentLogger }),
     ...deps,
   });
   return createRouter({
@@ -332,6 +330,22 @@ describe('export for a DOJ audit', () => {
     expect(out.verification).toMatchObject({ rowsChecked: 1, rowsMismatched: 1 });
     const manifest = JSON.parse(readFileSync(out.manifestFile, 'utf8')) as { verification: { mismatched: unknown[] } };
     expect(manifest.verification.mismatched).toEqual([{ workstationId: 'WS-OTHER-02', seq: 1, why: 'the line does not hash to the stored hash' }]);
+  });
+});
+
+describe('audit-trail failures filed for the CRSO (AU-5)', () => {
+  it('lists what workstations reported, newest first, once per code per minute, and records the reading', async () => {
+    const alerts = createAuditAlerts({ db, workstationId: 'WS-TRAIN-09', clock, logger: silentLogger });
+    const failure = { code: 'AUDIT_WRITE_FAILED', message: 'The audit record could not be written: no space left on device.', at: new Date(clock.now()).toISOString(), severity: 'critical' as const };
+    await alerts.report(failure);
+    await alerts.report(failure); // the same code within a minute: not filed again
+    clock.advance(61_000);
+    await alerts.report({ ...failure, code: 'AUDIT_KEY_UNAVAILABLE', message: 'The audit key is not in the keychain.' });
+    const listed = await value<{ workstation: string; code: string; message: string; severity: string }[]>('audit.alerts', {});
+    expect(listed.filter((a) => a.workstation === 'WS-TRAIN-09').map((a) => a.code)).toEqual(['AUDIT_KEY_UNAVAILABLE', 'AUDIT_WRITE_FAILED']);
+    expect(listed[0]).toMatchObject({ workstation: 'WS-TRAIN-09', severity: 'critical', message: 'The audit key is not in the keychain.' });
+    await expectLast({ type: 'audit.searched', operator: CRSO, outcome: 'success', auditAccess: { filters: { log: 'alerts' } } });
+    await expect(db.query('DELETE FROM audit_alerts')).rejects.toThrow(/append-only/);
   });
 });
 

@@ -5,6 +5,7 @@ import { describeEachDriver } from './drivers';
 
 const TABLES = [
   'active_sessions',
+  'audit_alerts',
   'audit_checkpoints',
   'audit_records',
   'audit_reviews',

@@ -50,6 +50,7 @@ const EXPECTED: Record<ChannelName, { access: 'public' | readonly Role[]; allowe
   'audit.stats': { access: ['crso'], allowedWhileLocked: false },
   'audit.export': { access: ['crso'], allowedWhileLocked: false },
   'audit.verify': { access: ['crso'], allowedWhileLocked: false },
+  'audit.alerts': { access: ['crso'], allowedWhileLocked: false },
   'release.prepare': { access: ['records', 'supervisor', 'crso'], allowedWhileLocked: false },
   'release.pending': { access: ['supervisor', 'crso'], allowedWhileLocked: false },
   'release.mine': { access: ['records', 'supervisor', 'crso'], allowedWhileLocked: false },
@@ -124,6 +125,7 @@ const SAMPLE: Record<ChannelName, unknown> = {
   'audit.stats': { from: '2026-11-02', to: '2026-11-08', operator: 'TDISP01' },
   'audit.export': { filter: { operator: 'TREC01', from: '2026-11-02', to: '2026-11-08' } },
   'audit.verify': {},
+  'audit.alerts': {},
   'release.prepare': {
     inquiryRef: 'TRN1-20261124120000-000001-ABCD',
     recipientName: 'Deputy DA Alex Moreno',

@@ -5,7 +5,7 @@ import type { AuditData, AuditFilterForm } from '../../state/audit';
 import { AuditCharts } from './AuditCharts';
 import { AuditReviews } from './AuditReviews';
 import { AuditSearch } from './AuditSearch';
-import { AuditVerify } from './AuditVerify';
+import { AuditAlerts, AuditVerify } from './AuditVerify';
 
 export type AuditSection = 'search' | 'reviews' | 'charts' | 'verify';
 
@@ -31,6 +31,7 @@ export interface AuditScreenProps {
   onMarkReviewed(weekStart: string, note: string): Promise<boolean>;
   onLoadStats(from: string, to: string, operator: string): void;
   onVerify(): void;
+  onLoadAlerts(): void;
   initialSection?: AuditSection;
 }
 
@@ -103,7 +104,10 @@ export function AuditScreen(props: AuditScreenProps) {
             onLoad={props.onLoadStats}
           />
         ) : (
-          <AuditVerify verify={audit.verify} onVerify={props.onVerify} />
+          <>
+            <AuditVerify verify={audit.verify} onVerify={props.onVerify} />
+            <AuditAlerts alerts={audit.alerts} loading={audit.alertsLoading} error={audit.alertsError} onLoad={props.onLoadAlerts} />
+          </>
         )}
       </div>
     </main>

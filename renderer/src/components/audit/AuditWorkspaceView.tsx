@@ -33,6 +33,7 @@ export function AuditWorkspaceView<S extends AuditStoreState>({ store }: { store
       onMarkReviewed={a.markAuditWeekReviewed}
       onLoadStats={(from, to, operator) => void a.loadAuditStats(from, to, operator)}
       onVerify={() => void a.verifyAudit()}
+      onLoadAlerts={() => void a.loadAuditAlerts()}
     />
   );
 }

@@ -7,7 +7,7 @@ import type { AuditStats } from '../../../../shared/contract/audit-channels';
 import { AuditCharts } from '../../../../renderer/src/components/audit/AuditCharts';
 import { AuditReviews } from '../../../../renderer/src/components/audit/AuditReviews';
 import { AuditScreen, type AuditScreenProps } from '../../../../renderer/src/components/audit/AuditScreen';
-import { AuditVerify } from '../../../../renderer/src/components/audit/AuditVerify';
+import { AuditAlerts, AuditVerify } from '../../../../renderer/src/components/audit/AuditVerify';
 import { EMPTY_AUDIT, EMPTY_VERIFY } from '../../../../renderer/src/state/audit';
 
 const noop = () => undefined;
@@ -24,6 +24,7 @@ const props = (audit: AuditScreenProps['audit']): AuditScreenProps => ({
   onMarkReviewed: async () => true,
   onLoadStats: noop,
   onVerify: noop,
+  onLoadAlerts: noop,
 });
 
 const ROW = {
@@ -140,6 +141,25 @@ describe('AuditVerify', () => {
     expect(damaged).toContain('Damaged.');
     expect(damaged).toContain('record 7 was changed');
     expect(damaged).toMatch(/f line 5/);
+  });
+});
+
+describe('AuditAlerts', () => {
+  it('lists the failures the workstations reported, and says so when there are none', () => {
+    const none = renderToStaticMarkup(<AuditAlerts alerts={[]} loading={false} error={null} onLoad={noop} />);
+    expect(none).toContain('No workstation has reported a failure of its audit trail.');
+    const some = renderToStaticMarkup(
+      <AuditAlerts
+        alerts={[{ workstation: 'WS-TRAIN-09', at: '2026-11-24T09:00:00.000Z', code: 'AUDIT_WRITE_FAILED', message: 'No space left on device.', severity: 'critical' }]}
+        loading={false}
+        error={null}
+        onLoad={noop}
+      />,
+    );
+    expect(some).toContain('WS-TRAIN-09');
+    expect(some).toContain('AUDIT_WRITE_FAILED');
+    expect(some).toContain('No space left on device.');
+    expect(some).toContain('audit-alerts__row--critical');
   });
 });
 
