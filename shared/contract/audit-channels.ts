@@ -5,6 +5,7 @@
 //
 // Dates the CRSO types (`from`, `to`, a review week) are calendar days in the agency's time zone
 // (AUDIT_TIME_ZONE); `to` is inclusive. The main process turns them into instants.
+import { AUDIT_EVENT_TYPES } from './audit-events';
 import { z } from 'zod';
 import type { ChannelSpec, EventSpec } from './channels';
 
@@ -18,33 +19,8 @@ export const OFFICE_HOURS = { startHour: 7, endHour: 19 } as const;
 export const PATTERN_BASELINE_WEEKS = 8;
 export const PATTERN_SIGMAS = 3;
 
-export const AUDIT_EVENT_TYPE_NAMES = [
-  'logon.success',
-  'logon.failure',
-  'logoff',
-  'session.lock',
-  'session.unlock',
-  'setting.change',
-  'roster.change',
-  'password.change',
-  'inquiry.sent',
-  'inquiry.failed',
-  'reply.received',
-  'record.viewed',
-  'record.printed',
-  'record.exported',
-  'record.released',
-  'confirmation.overdue',
-  'audit.searched',
-  'audit.viewed',
-  'audit.reviewed',
-  'audit.exported',
-  'audit.verified',
-  'journal.opened',
-  'journal.sealed',
-  'journal.recovered',
-  'journal.purged',
-] as const;
+/** Every event type the journal records (one list with the journal's own schema). */
+export const AUDIT_EVENT_TYPE_NAMES = AUDIT_EVENT_TYPES;
 
 export const AUDIT_OUTCOMES = ['success', 'failure', 'refused'] as const;
 /** III purpose codes and California request purpose codes (shared/codec/types). */

@@ -2,6 +2,7 @@
 // must itself declare (vi.mock calls are hoisted per file):
 //   vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 //   vi.mock('../../../electron/services/app', () => ({ startApp: vi.fn() }));
+import { defaultSettings } from '../../../electron/services/settings/defaults';
 import { vi } from 'vitest';
 import type { AppServices } from '../../../electron/services/app';
 import { startApp } from '../../../electron/services/app';
@@ -23,15 +24,7 @@ export function strictSettings(): WorkstationSettings {
     dispatchIdleExemption: { enabled: false, justification: '' },
     accessibilityCaptureExemption: { enabled: false, justification: '' },
     lockoutRule: 'cjis-5.9.4',
-    inquiryPolicy: {
-      referenceFormats: [
-        { label: 'Report number', mask: '99-999999' },
-        { label: 'Call number', mask: 'C99-999999' },
-        { label: 'Case number', mask: '9999-99999' },
-      ],
-      dmvReferenceRequired: true,
-      confidentialAddressRoles: [],
-    },
+    inquiryPolicy: defaultSettings().inquiryPolicy,
     inquiryPolicyJustification: '',
   };
 }

@@ -1,6 +1,7 @@
 // The main process checks every channel, whatever the renderer shows: the sender, the session, the
 // caller's roles and the lock. The expected rules are written out here, channel by channel, so adding a
 // channel to the contract without deciding its rule (and a sample request) fails this file.
+import { defaultSettings } from '../../../electron/services/settings/defaults';
 import { describe, expect, it, vi } from 'vitest';
 import { channels, type Access } from '../../../shared/contract/channels';
 import { CHANNEL_NAMES, type ChannelName } from '../../../shared/contract/names';
@@ -94,15 +95,7 @@ const SAMPLE: Record<ChannelName, unknown> = {
     dispatchIdleExemption: { enabled: false, justification: '' },
     accessibilityCaptureExemption: { enabled: false, justification: '' },
     lockoutRule: 'cjis-5.9.4',
-    inquiryPolicy: {
-      referenceFormats: [
-        { label: 'Report number', mask: '99-999999' },
-        { label: 'Call number', mask: 'C99-999999' },
-        { label: 'Case number', mask: '9999-99999' },
-      ],
-      dmvReferenceRequired: true,
-      confidentialAddressRoles: [],
-    },
+    inquiryPolicy: defaultSettings().inquiryPolicy,
     inquiryPolicyJustification: '',
   },
   'clipboard.copy': { text: 'NAM/DOE,JOHN' },

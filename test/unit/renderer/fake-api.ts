@@ -1,4 +1,5 @@
 // A window.clets for store tests: the real createApi over a scripted transport.
+import { defaultSettings } from '../../../electron/services/settings/defaults';
 import { createApi, type Transport } from '../../../shared/contract/client';
 import type { EventName } from '../../../shared/contract/names';
 import type { LinkStatusView, AppInfo, UnsolicitedView } from '../../../shared/contract/channels';
@@ -63,15 +64,7 @@ export const SETTINGS: WorkstationSettings = {
   dispatchIdleExemption: { enabled: false, justification: '' },
   accessibilityCaptureExemption: { enabled: false, justification: '' },
   lockoutRule: 'cjis-5.9.4',
-  inquiryPolicy: {
-    referenceFormats: [
-      { label: 'Report number', mask: '99-999999' },
-      { label: 'Call number', mask: 'C99-999999' },
-      { label: 'Case number', mask: '9999-99999' },
-    ],
-    dmvReferenceRequired: true,
-    confidentialAddressRoles: [],
-  },
+  inquiryPolicy: defaultSettings().inquiryPolicy,
   inquiryPolicyJustification: '',
 };
 
