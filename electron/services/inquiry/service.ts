@@ -4,6 +4,7 @@
 // A refusal is recorded too. The reply is decoded from structure, a confidential DMV address is withheld
 // unless the operator's role may see it (VC 1808.4), and the return is kept for this session only.
 // Hit confirmations (YQ) are tracked to their YR or flagged overdue to the operator and supervisors (Q7).
+import { KIND_SPECS } from '../../../shared/codec/inquiry-spec';
 import {
   dateToCcyymmdd,
   decodeReply,
@@ -375,6 +376,16 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService {
           await refuse([{ code: 'FOLLOW_UP_UNKNOWN', message: 'A record request follows a candidate list of this session: that list is not here any more. Search again.' }], kind, request, ntk, operatorId);
         }
         ntk = original!.result.needToKnow;
+      }
+
+      // Only the fields of this form: a field another form takes (a name on a plate inquiry) would be recorded
+      // as a subject key of an inquiry that never asked for it.
+      const allowed = new Set<string>(KIND_SPECS[kind].fields.map((f) => f.prop));
+      const stray = Object.entries(request.fields)
+        .filter(([name, value]) => !allowed.has(name) && value.trim() !== '')
+        .map(([name]) => name.toUpperCase());
+      if (stray.length > 0) {
+        await refuse([{ code: 'FIELD_NOT_IN_FORM', message: `${INQUIRY_MKE[kind]} does not take ${stray.join(', ')}: send it with the form it belongs to.` }], kind, request, ntk, operatorId);
       }
 
       if (!mayInquire(kind, caller.roles)) {

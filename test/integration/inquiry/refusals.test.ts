@@ -136,6 +136,18 @@ describe('inquiry refusals in the main process', () => {
     }
   });
 
+  it('refuses a field that is not on the inquiry’s form, so the audit never names a subject that was not asked for', async () => {
+    await t.signOn('records');
+    try {
+      const payload = { ...roeHistory(), fields: { cii: 'T00000002', nam: 'SOMEONE, ELSE' } };
+      const { result, added } = await refused(payload, 'FIELD_NOT_IN_FORM');
+      expect(result.error!.message).toContain('NAM');
+      expect(added).toEqual([expect.objectContaining({ outcome: 'refused', reason: 'FIELD_NOT_IN_FORM' })]);
+    } finally {
+      await t.logout();
+    }
+  });
+
   it('refuses while the session is locked, and when signed off', async () => {
     await t.signOn('records');
     t.app.session.lock('shortcut');
