@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { AppHeader } from './components/AppHeader';
 import { LinkStatusIndicator } from './components/LinkStatusIndicator';
 import { AuditFailureBanner } from './components/AuditFailureBanner';
+import { SettingsProblemBanner } from './components/SettingsProblemBanner';
 import { PrintRefusal } from './components/release/PrintRefusal';
 import { usePrintGuard } from './components/release/print-guard';
 import { TrainingBanner } from './components/TrainingBanner';
@@ -25,6 +26,7 @@ export function App({ store }: { store: AppStore }) {
   const screen = screenOf(session);
   const state = session.state;
   const auditFailure = useStore(store, (s) => s.auditFailure);
+  const settingsProblem = useStore(store, (s) => s.settingsStatus.problem);
 
   return (
     <div className={training ? 'app app--training' : 'app'} data-screen={screen}>
@@ -38,6 +40,7 @@ export function App({ store }: { store: AppStore }) {
       <AppHeader info={info} infoError={infoError}>
         <LinkStatusIndicator indicator={describeLink(linkStatus, linkLoadError)} />
       </AppHeader>
+      <SettingsProblemBanner problem={settingsProblem} />
       {screen === 'active' || screen === 'locked' ? (
         <AuditFailureBanner failure={auditFailure.latest} count={auditFailure.count} onDismiss={() => store.getState().dismissAuditFailure()} />
       ) : null}

@@ -225,6 +225,13 @@ export const channels = {
     allowedWhileLocked: false,
     summary: 'Change workstation settings; exemptions need a justification and are recorded.',
   },
+  'settings.status': {
+    request: empty,
+    response: z.object({ problem: z.object({ code: z.string().max(64), message: z.string().max(2000) }).strict().nullable() }).strict(),
+    access: 'public',
+    allowedWhileLocked: true,
+    summary: 'Whether the workstation runs on the strict defaults because its settings file was damaged (which file, the way back).',
+  },
   // --- Clipboard guard (L11): text copied from CJI views is cleared after 30 s if unchanged, and at lock and logout.
   'clipboard.copy': {
     request: z.object({ text: z.string().min(1).max(64 * 1024) }).strict(),

@@ -44,6 +44,7 @@ export const PINNED_API_SURFACE: readonly string[] = [
   'sendInquiry',
   'sessionState',
   'setOperatorDates',
+  'settingsStatus',
   'submitBadge',
   'submitPassword',
   'switchMessages',

@@ -53,9 +53,11 @@ export function changedItems(before: WorkstationSettings, after: WorkstationSett
   return items;
 }
 
-export function settingsHandlers(settings: SettingsService, audit: SessionAudit): Pick<Handlers, 'settings.get' | 'settings.update'> {
+export function settingsHandlers(settings: SettingsService, audit: SessionAudit): Pick<Handlers, 'settings.get' | 'settings.update' | 'settings.status'> {
   return {
     'settings.get': () => settings.current(),
+    // Whoever sits at the workstation is told it runs on the defaults; an administrator's save restores it.
+    'settings.status': () => ({ problem: settings.problem() }),
     'settings.update': async (request, ctx) => {
       const actor = ctx.session.operatorId ?? 'unknown';
       const before = settings.current();

@@ -25,6 +25,7 @@ export type StoreApi = Pick<
   | 'releaseOperatorLock'
   | 'getSettings'
   | 'updateSettings'
+  | 'settingsStatus'
   | 'copyToClipboard'
   | 'inquiryPolicy'
   | 'sendInquiry'

@@ -18,6 +18,7 @@ import { createRosterSlice, type RosterSlice } from './roster';
 import { createSensitiveRegistry, createSensitiveSlice, type SensitiveRegistry, type SensitiveSlice } from './sensitive';
 import { createSessionSlice, type SessionSlice } from './session';
 import { createSettingsSlice, type SettingsSlice } from './settings';
+import { createSettingsStatusSlice, type SettingsStatusSlice } from './settings-status';
 import { createUnsolicitedSlice, type UnsolicitedSlice } from './unsolicited';
 
 export type AppState = InfoSlice &
@@ -34,7 +35,8 @@ export type AppState = InfoSlice &
   InquirySlice &
   ReleaseSlice &
   AuditSlice &
-  AuditFailureSlice;
+  AuditFailureSlice &
+  SettingsStatusSlice;
 
 export type AppStore = ZustandStore<AppState> & { readonly sensitive: SensitiveRegistry };
 
@@ -42,7 +44,7 @@ export type AppStore = ZustandStore<AppState> & { readonly sensitive: SensitiveR
  * State keys that hold no criminal justice information and no personal data, and so survive the
  * lock. Every other data key must be registered as sensitive (a unit test checks it).
  */
-export const NON_SENSITIVE_KEYS = ['info', 'link', 'session', 'nav', 'clock', 'auditFailure'] as const;
+export const NON_SENSITIVE_KEYS = ['info', 'link', 'session', 'nav', 'clock', 'auditFailure', 'settingsStatus'] as const;
 
 /** How often the clock ticks while a hit confirmation request waits for its answer. */
 export const COUNTDOWN_TICK_MS = 1_000;
@@ -68,6 +70,7 @@ export function createAppStore(api: StoreApi, options: AppStoreOptions = {}): Ap
     ...createReleaseSlice(api, registry)(...a),
     ...createAuditSlice(api, registry)(...a),
     ...createAuditFailureSlice()(...a),
+    ...createSettingsStatusSlice(api)(...a),
     ...createNavSlice()(...a),
     ...createClockSlice(timers)(...a),
   }));
@@ -87,6 +90,10 @@ export function startAppStore(store: AppStore, api: StoreApi, timers: Timers = r
     api.onHitConfirmation((confirmation) => store.getState().applyHitConfirmation(confirmation)),
     api.onReleaseQueue((event) => store.getState().applyReleaseQueue(event)),
     api.onAuditFailure((failure) => store.getState().receiveAuditFailure(failure)),
+    // An administrator's save replaces a damaged settings file: read the status again.
+    store.subscribe((next, prev) => {
+      if (next.settings.outcome !== prev.settings.outcome && next.settings.outcome?.ok === true) void next.loadSettingsStatus();
+    }),
   ];
   const ticker = timers.setInterval(() => store.getState().tick(), CLOCK_TICK_MS);
   // A hit confirmation's countdown is live: the clock ticks every second while one is waiting.
@@ -96,6 +103,7 @@ export function startAppStore(store: AppStore, api: StoreApi, timers: Timers = r
   void state.loadInfo();
   void state.loadLinkStatus();
   void state.loadSession();
+  void state.loadSettingsStatus();
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
     timers.clearInterval(ticker);

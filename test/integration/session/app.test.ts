@@ -107,6 +107,8 @@ describe('startApp with the session', () => {
       expect(app.settings.problem()).toMatchObject({ code: 'SETTINGS_CORRUPT', message: expect.stringContaining(path.join(dir, 'workstation-settings.json')) });
       expect(app.settings.current().idleTimeoutMinutes).toBe(10);
       expect(readdirSync(dir).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);
+      // The renderer asks, before anyone signs on: the logon screen says it too.
+      expect(await app.router.dispatch('settings.status', {}, { senderVerified: true })).toMatchObject({ ok: true, value: { problem: { code: 'SETTINGS_CORRUPT' } } });
       app.settings.resetToDefaults('TADMIN01');
       expect(app.settings.problem()).toBeNull();
     } finally {

@@ -36,6 +36,7 @@ const EXPECTED: Record<ChannelName, { access: 'public' | readonly Role[]; allowe
   'roster.releaseLock': { access: ['crso', 'admin'], allowedWhileLocked: false },
   'settings.get': { access: ['admin', 'crso'], allowedWhileLocked: false },
   'settings.update': { access: ['admin'], allowedWhileLocked: false },
+  'settings.status': { access: 'public', allowedWhileLocked: true },
   'clipboard.copy': { access: ALL, allowedWhileLocked: false },
   'inquiry.policy': { access: INQ, allowedWhileLocked: false },
   'inquiry.send': { access: INQ, allowedWhileLocked: false },
@@ -98,6 +99,7 @@ const SAMPLE: Record<ChannelName, unknown> = {
     inquiryPolicy: defaultSettings().inquiryPolicy,
     inquiryPolicyJustification: '',
   },
+  'settings.status': {},
   'clipboard.copy': { text: 'NAM/DOE,JOHN' },
   'inquiry.policy': {},
   'inquiry.send': {

@@ -129,6 +129,7 @@ export function fakeBackend(): FakeBackend {
     ['link.status', async () => ({ ok: true, value: linkStatus() })],
     ['session.state', async () => ({ ok: true, value: NOTICE_STATE })],
     ['session.activity', async () => ({ ok: true, value: { idleLockAt: '2026-11-23T12:10:00.000Z' } })],
+    ['settings.status', async () => ({ ok: true, value: { problem: null } })],
   ]);
   const calls: string[] = [];
   const payloads: { channel: string; payload: unknown }[] = [];
