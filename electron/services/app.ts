@@ -294,9 +294,10 @@ export async function startApp(config: AppConfig, deps: AppDeps = {}): Promise<A
     });
     const emitQueue = async (change: { id: string; status: 'pending' | 'approved' | 'denied' | 'released' } | null) => {
       try {
-        const pending = (await releases.pending({})).length;
-        if (change) events.emit('release.queue', { ...change, pending });
-        else for (const r of await releases.pending({})) events.emit('release.queue', { id: r.id, status: r.status, pending });
+        const queue = await releases.pending({});
+        // A change we know, or (after the notification connection was re-opened) every pending request again.
+        if (change) events.emit('release.queue', { ...change, pending: queue.length });
+        else for (const r of queue) events.emit('release.queue', { id: r.id, status: r.status, pending: queue.length });
       } catch (error) {
         logger.warn('the release queue could not be read after a change', { error });
       }
