@@ -5,7 +5,7 @@
 // ui_inquiry_api_p50_ms: in the same run and page, the same inquiry through window.clets.sendInquiry alone
 // (bridge, router, need to know, audit records, switch) without the form or the rendering — the floor the UI
 // adds to. ui_inquiry_render_ratio = UI / API. The two alternate in blocks, after a warm-up.
-import { round } from './lib/stats';
+import { percentile, round } from './lib/stats';
 import type { Benchmark } from './lib/types';
 import { findChromium } from '../test/support/chromium';
 import { memoryKeychain } from '../test/support/app-fixtures';
@@ -14,11 +14,6 @@ import { TRAINING_LOGINS } from '../electron/services/store/training-roster';
 
 const ROUNDS = 6;
 const PER_ROUND = 10;
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 
 export const uiInquiry: Benchmark = {
   name: 'ui_inquiry',

@@ -184,10 +184,7 @@ interface DayCountRow {
   request_purpose: string | null;
 }
 
-export function auditWorkspaceHandlers(given?: AuditWorkspaceDeps): AuditWorkspaceHandlers {
-  // Until the composition root passes its services, every channel refuses (AUDIT_WORKSPACE_UNAVAILABLE).
-  if (given === undefined) return unavailableAuditWorkspaceHandlers();
-  const deps: AuditWorkspaceDeps = given;
+export function auditWorkspaceHandlers(deps: AuditWorkspaceDeps): AuditWorkspaceHandlers {
   const { db, journal, clock, logger, workstation } = deps;
   let verifying = false;
 
@@ -544,15 +541,4 @@ export function auditWorkspaceHandlers(given?: AuditWorkspaceDeps): AuditWorkspa
       return deps.alerts.list(200);
     },
   };
-}
-
-/**
- * For test harnesses that do not exercise the auditor's workspace (no store, journal or key at hand):
- * every channel refuses with AUDIT_WORKSPACE_UNAVAILABLE. The app always wires auditWorkspaceHandlers().
- */
-export function unavailableAuditWorkspaceHandlers(): AuditWorkspaceHandlers {
-  const refuse = (): never => {
-    throw new AppError('AUDIT_WORKSPACE_UNAVAILABLE', 'The audit workspace is not available here.');
-  };
-  return Object.fromEntries(AUDIT_WORKSPACE_CHANNELS.map((c) => [c, refuse])) as unknown as AuditWorkspaceHandlers;
 }

@@ -580,24 +580,9 @@ export function createInquiryService(deps: InquiryServiceDeps): InquiryService {
       confirmations.set(ref, c);
       c.timer = clock.setTimeout(() => overdue(c), dueAt - now);
       try {
-        await deps.hitConfirmations.insert({
-          id: ref,
-          workstationId: workstation.id,
-          operatorId,
-          hitRef: request.hitRef,
-          recordIndex: request.recordIndex,
-          subject,
-          rty,
-          nic,
-          oca: oca.slice(0, 20),
-          destination,
-          priority: request.priority,
-          requestNumber,
-          sentAt: now,
-          dueAt,
-          status: 'waiting',
-          closedAt: null,
-        });
+        // The agency store's row is the view as sent, with this workstation and epoch times.
+        const { sentAt: _sentAt, dueAt: _dueAt, closedAt: _closedAt, replyText: _replyText, error: _error, ...row } = c.view;
+        await deps.hitConfirmations.insert({ ...row, workstationId: workstation.id, sentAt: now, dueAt, closedAt: null });
       } catch (error) {
         logger.error('the hit confirmation request could not be written to the agency store', { id: ref, error });
       }
